@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "warren",
+    products: [
+        .executable(name: "warren", targets: ["warren"]),
+    ],
+    dependencies: [
+        // The command line only; everything else is the toolchain's own.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure gopher model: URLs, item types, menus, documents, decoding, sanitising. No I/O.
+        .target(name: "GopherCore"),
+        // The only socket and file-system code: the staged fetcher and atomic saving.
+        .target(name: "GopherNet", dependencies: ["GopherCore"]),
+        .executableTarget(
+            name: "warren",
+            dependencies: [
+                "GopherCore", "GopherNet",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Real servers for tests: a misbehaving fixture server, gophernicus, pygopherd, the binary.
+        .target(name: "WarrenTestSupport", dependencies: ["GopherCore", "GopherNet"]),
+        .testTarget(name: "GopherCoreTests", dependencies: ["GopherCore", "WarrenTestSupport"]),
+        .testTarget(name: "GopherNetTests", dependencies: ["GopherNet", "WarrenTestSupport"]),
+        .testTarget(name: "WarrenTests", dependencies: ["GopherCore", "WarrenTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

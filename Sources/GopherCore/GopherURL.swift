@@ -1,0 +1,106 @@
+/// A gopher resource: where it is (host, port), what it is (item type) and how to ask for it
+/// (selector, and for type 7 the search words). RFC 4266 `gopher://` URLs parse to and format
+/// from this.
+public struct GopherURL: Hashable, Sendable {
+    /// The port RFC 1436 assigns to gopher; a URL that names it formats without a port.
+    public static let standardPort: UInt16 = 70
+    /// RFC 1436 keeps selectors to 255 bytes; longer ones are refused before anything is sent.
+    public static let maximumSelectorLength = 255
+
+    /// A host name, an IPv4 address, or an IPv6 address without brackets.
+    public var host: String
+    public var port: UInt16
+    public var type: ItemType
+    /// The selector exactly as it is sent (already percent-decoded).
+    public var selector: [UInt8]
+    /// Search words for a type-7 item, sent after a TAB.
+    public var search: [UInt8]?
+
+    /// Makes a URL after checking what would go on the wire; see `GopherURLError`.
+    public init(
+        host: String, port: UInt16 = GopherURL.standardPort, type: ItemType = .menu,
+        selector: [UInt8] = [], search: [UInt8]? = nil
+    ) throws(GopherURLError) {
+        try Self.validate(host: host)
+        try Self.validate(selector: selector)
+        if let search { try Self.validate(search: search) }
+        guard port != 0 else { throw .invalidPort("0") }
+        self.host = host
+        self.port = port
+        self.type = type
+        self.selector = selector
+        self.search = search
+    }
+
+    /// The line sent to the server, without its CRLF: the selector, then TAB and the search
+    /// words for a search.
+    public var requestLine: [UInt8] {
+        guard let search else { return selector }
+        return selector + [0x09] + search
+    }
+
+    /// `host:port`, with an IPv6 address in brackets: how messages name the server.
+    public var endpoint: String { "\(Self.bracketed(host)):\(port)" }
+
+    static func bracketed(_ host: String) -> String {
+        host.contains(":") ? "[\(host)]" : host
+    }
+}
+
+/// Why a URL, or a request made from a menu line, was refused.
+public enum GopherURLError: Error, Equatable, Sendable, CustomStringConvertible {
+    case empty
+    case unsupportedScheme(String)
+    case invalidHost(String)
+    /// A menu link naming a host that menus use as a placeholder (`null.host`, `fake`…).
+    case placeholderHost(String)
+    case invalidPort(String)
+    case invalidPercentEncoding(String)
+    /// A byte that would end or corrupt the request line: CR, LF, NUL (and TAB in a selector).
+    case forbiddenByteInSelector(UInt8)
+    case selectorTooLong(Int)
+
+    public var description: String {
+        switch self {
+        case .empty: return "empty URL"
+        case .unsupportedScheme(let scheme): return "not a gopher URL (scheme \(scheme))"
+        case .invalidHost(let host): return "invalid host \(Sanitizer.quoted(host))"
+        case .placeholderHost(let host): return "link leads nowhere (placeholder host \(Sanitizer.quoted(host)))"
+        case .invalidPort(let port): return "invalid port \(Sanitizer.quoted(port))"
+        case .invalidPercentEncoding(let text):
+            return "invalid percent-encoding in \(Sanitizer.quoted(text))"
+        case .forbiddenByteInSelector(let byte):
+            let name = [0x00: "NUL", 0x09: "TAB", 0x0A: "LF", 0x0D: "CR"][byte] ?? "control byte"
+            return "selector contains \(name), which cannot be sent"
+        case .selectorTooLong(let length):
+            return "selector is \(length) bytes, longer than the \(GopherURL.maximumSelectorLength) gopher allows"
+        }
+    }
+}
+
+extension GopherURL {
+    static func validate(host: String) throws(GopherURLError) {
+        guard !host.isEmpty, host.utf8.count <= 253 else { throw .invalidHost(host) }
+        for byte in host.utf8 where byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "/")
+            || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+            || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "%")
+        {
+            throw .invalidHost(host)
+        }
+    }
+
+    static func validate(selector: [UInt8]) throws(GopherURLError) {
+        if let bad = selector.first(where: { $0 == 0x00 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            throw .forbiddenByteInSelector(bad)
+        }
+        guard selector.count <= maximumSelectorLength else {
+            throw .selectorTooLong(selector.count)
+        }
+    }
+
+    static func validate(search: [UInt8]) throws(GopherURLError) {
+        if let bad = search.first(where: { $0 == 0x00 || $0 == 0x0A || $0 == 0x0D }) {
+            throw .forbiddenByteInSelector(bad)
+        }
+    }
+}

@@ -1,0 +1,123 @@
+/// A gopher menu, parsed incrementally: feed it byte chunks split anywhere, and items become
+/// available as their lines complete. Lines are stored once, compactly (see `LineStore`);
+/// an item's fields are cut out of its line when it is asked for.
+///
+/// Rules (RFC 1436 and what servers really send): CRLF, LF or mixed line endings; a line with
+/// fewer than four TAB-separated fields is plain text, kept whole; fields after the fourth
+/// (Gopher+ `+`) are ignored; `i` and `3` lines never become links whatever host they name;
+/// a link with an empty or fake host or a port outside 1–65535 is kept but marked invalid; the
+/// `.` line ends the menu and anything after it is ignored; a menu that just stops at EOF is
+/// complete too.
+public struct Menu: Sendable {
+    private var store = LineStore()
+    private var kinds: [MenuItem.Kind] = []
+    /// Line indices of the numbered items, in order: link N is `links[N - 1]`.
+    public private(set) var links: [Int] = []
+    /// Set once the `.` line has arrived; later bytes are ignored.
+    public private(set) var sawTerminator = false
+    public private(set) var isFinished = false
+
+    public init() {}
+
+    /// Items so far (the terminator is not an item).
+    public var count: Int { kinds.count }
+    public var byteCount: Int { store.byteCount }
+
+    /// Adds bytes from the network; returns the range of items they completed.
+    @discardableResult
+    public mutating func append(_ chunk: some Collection<UInt8>) -> Range<Int> {
+        guard !sawTerminator, !isFinished else { return count..<count }
+        let firstItem = count
+        let newLines = store.append(chunk)
+        for index in newLines where !sawTerminator {
+            classify(lineAt: index)
+        }
+        return firstItem..<count
+    }
+
+    /// Ends the input (EOF): an unterminated last line becomes an item.
+    @discardableResult
+    public mutating func finish() -> Range<Int> {
+        let firstItem = count
+        if !sawTerminator {
+            for index in store.finish() { classify(lineAt: index) }
+        }
+        isFinished = true
+        return firstItem..<count
+    }
+
+    public func kind(at index: Int) -> MenuItem.Kind { kinds[index] }
+
+    public func item(at index: Int) -> MenuItem {
+        let line = store.line(index)
+        let kind = kinds[index]
+        let type = ItemType(line.first ?? 0)
+        if kind == .plain {
+            return MenuItem(
+                kind: .plain, type: type, display: Sanitizer.clean(TextDecoder.decode(line)), selector: [],
+                host: "", portText: "")
+        }
+        var fields = line.dropFirst().split(separator: 0x09, maxSplits: 4, omittingEmptySubsequences: false)
+        while fields.count < 4 { fields.append([]) }
+        return MenuItem(
+            kind: kind, type: type,
+            display: Sanitizer.clean(TextDecoder.decode(fields[0])),
+            selector: Array(fields[1]),
+            host: String(decoding: fields[2], as: UTF8.self),
+            portText: String(decoding: fields[3], as: UTF8.self))
+    }
+
+    /// The item with link number `number` (1-based), if there is one.
+    public func link(number: Int) -> MenuItem? {
+        guard number >= 1, number <= links.count else { return nil }
+        return item(at: links[number - 1])
+    }
+
+    /// The link number of the item at `index`, if it is numbered. Binary search over `links`.
+    public func linkNumber(ofItemAt index: Int) -> Int? {
+        var low = 0
+        var high = links.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            if links[middle] == index { return middle + 1 }
+            if links[middle] < index { low = middle + 1 } else { high = middle - 1 }
+        }
+        return nil
+    }
+
+    /// Hosts that menus use as placeholders on info lines; a link naming one leads nowhere.
+    static let placeholderHosts: Set<String> = ["null.host", "error.host", "fake", "(null)", "none", "."]
+
+    private mutating func classify(lineAt index: Int) {
+        let line = store.line(index)
+        if line.count == 1, line.first == UInt8(ascii: ".") {
+            sawTerminator = true
+            return
+        }
+        let kind = Self.kind(of: line)
+        kinds.append(kind)
+        if kind == .link || kind == .invalidLink { links.append(index) }
+    }
+
+    static func kind(of line: ArraySlice<UInt8>) -> MenuItem.Kind {
+        guard let typeByte = line.first else { return .plain }
+        let tabs = line.lazy.filter { $0 == 0x09 }.count
+        guard tabs >= 3 else { return .plain }
+        switch ItemType(typeByte).handling {
+        case .notALink:
+            return typeByte == UInt8(ascii: "3") ? .error : .info
+        default:
+            break
+        }
+        let fields = line.dropFirst().split(separator: 0x09, maxSplits: 4, omittingEmptySubsequences: false)
+        let host = String(decoding: fields[2], as: UTF8.self)
+        let selectorIsSendable = !fields[1].contains { $0 == 0x00 || $0 == 0x0D || $0 == 0x0A }
+            && fields[1].count <= GopherURL.maximumSelectorLength
+        let hostIsUsable = !host.isEmpty && !placeholderHosts.contains(host.lowercased())
+            && (try? GopherURL.validate(host: host)) != nil
+        if hostIsUsable, selectorIsSendable, MenuItem.port(String(decoding: fields[3], as: UTF8.self)) != nil {
+            return .link
+        }
+        return .invalidLink
+    }
+}

@@ -1,0 +1,43 @@
+/// One line of a gopher menu, as shown and as followed.
+public struct MenuItem: Equatable, Sendable {
+    public enum Kind: UInt8, Sendable, Equatable {
+        /// A line that can be followed (it gets a link number).
+        case link
+        /// A link whose host or port cannot be used; it is numbered and says why when chosen.
+        case invalidLink
+        /// `i` lines: text between links.
+        case info
+        /// `3` lines: an error message from the server.
+        case error
+        /// A line with fewer than four fields: shown as it came, first character included.
+        case plain
+    }
+
+    public var kind: Kind
+    public var type: ItemType
+    /// The display string, decoded and sanitised: safe to print.
+    public var display: String
+    public var selector: [UInt8]
+    public var host: String
+    /// The port field as sent (it may be invalid).
+    public var portText: String
+
+    /// Where the link leads, or why it cannot be followed; nil for lines that are not links.
+    public var url: Result<GopherURL, GopherURLError>? {
+        guard kind == .link || kind == .invalidLink else { return nil }
+        guard !Menu.placeholderHosts.contains(host.lowercased()) else { return .failure(.placeholderHost(host)) }
+        guard let port = MenuItem.port(portText) else { return .failure(.invalidPort(portText)) }
+        return Result { () throws(GopherURLError) in
+            try GopherURL(host: host, port: port, type: type, selector: selector)
+        }
+    }
+
+    /// The port of a menu line: digits, surrounding spaces allowed, 1–65535.
+    static func port(_ text: some StringProtocol) -> UInt16? {
+        let digits = text.trimmingASCIIWhitespace()
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+            let value = UInt16(digits), value > 0
+        else { return nil }
+        return value
+    }
+}

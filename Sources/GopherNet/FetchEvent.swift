@@ -1,0 +1,74 @@
+import GopherCore
+
+/// What a fetch reports to its consumer, in order: stages and data while it runs, then exactly
+/// one of `finished`, `failed` or `cancelled`.
+public enum FetchEvent: Sendable {
+    case progress(FetchProgress)
+    /// Response bytes, in order, with the running total (memory mode only).
+    case data([UInt8], total: Int)
+    case finished(FetchReport)
+    case failed(FetchError)
+    case cancelled
+
+    public var isTerminal: Bool {
+        switch self {
+        case .progress, .data: return false
+        case .finished, .failed, .cancelled: return true
+        }
+    }
+}
+
+/// The stage a fetch is in, for the status bar.
+public enum FetchProgress: Sendable, Equatable, CustomStringConvertible {
+    case resolving(String)
+    case connecting(String)
+    case sending(String)
+    case receiving(bytes: Int)
+
+    public var description: String {
+        switch self {
+        case .resolving(let host): return "resolving \(Sanitizer.clean(host))…"
+        case .connecting(let address): return "connecting \(address)…"
+        case .sending(let address): return "sending to \(address)…"
+        case .receiving(let bytes): return "receiving \(ByteCountFormatter.string(bytes))"
+        }
+    }
+}
+
+/// What a finished fetch knows about itself, for the page-info view.
+public struct FetchReport: Sendable, Equatable {
+    public var url: GopherURL
+    public var byteCount: Int
+    public var localAddress: String
+    public var peerAddress: String
+    public var timings: StageTimings
+}
+
+/// Time spent in each stage of one fetch.
+public struct StageTimings: Sendable, Equatable {
+    public var resolve: Duration = .zero
+    public var connect: Duration = .zero
+    public var send: Duration = .zero
+    /// From the end of sending to the first byte of the response.
+    public var firstByte: Duration = .zero
+    /// From the first byte to the end of the response.
+    public var receive: Duration = .zero
+
+    public var total: Duration { resolve + connect + send + firstByte + receive }
+}
+
+/// Byte counts in the units the status bar uses: `512 B`, `1.4 KB`, `38.0 MB`.
+public enum ByteCountFormatter {
+    public static func string(_ bytes: Int) -> String {
+        if bytes < 1000 { return "\(bytes) B" }
+        let units = ["KB", "MB", "GB", "TB"]
+        var value = Double(bytes) / 1000
+        var unit = 0
+        while value >= 1000, unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10) \(units[unit])"
+    }
+}

@@ -1,0 +1,289 @@
+import GopherCore
+import Glibc
+
+/// One fetch, run start to end on one worker thread. Every wait is a `poll` on the socket and on
+/// a wake-up pipe, so a cancel interrupts any stage at once (except the name lookup itself,
+/// which cannot be interrupted; its result is then dropped).
+final class FetchSession: @unchecked Sendable {
+    private enum Stop: Error {
+        case cancelled
+        case failed(FetchError)
+    }
+
+    private let url: GopherURL
+    private let options: FetchOptions
+    private let sink: (any ResponseSink)?
+    private let resolver: any Resolver
+    private let handle: FetchHandle
+    private let deliver: @Sendable (FetchEvent) -> Void
+    private let clock = ContinuousClock()
+
+    private var socketFD: Int32 = -1
+    private var wakeRead: Int32 = -1
+    private var wakeWrite: Int32 = -1
+    private var timings = StageTimings()
+    private var peerAddress = ""
+    private var localAddress = ""
+    private var byteCount = 0
+
+    /// How often progress is reported while streaming into a sink.
+    private static let progressInterval: Duration = .milliseconds(100)
+    private static let readSize = 64 * 1024
+
+    init(
+        url: GopherURL, options: FetchOptions, sink: (any ResponseSink)?, resolver: any Resolver,
+        handle: FetchHandle, deliver: @escaping @Sendable (FetchEvent) -> Void
+    ) {
+        self.url = url
+        self.options = options
+        self.sink = sink
+        self.resolver = resolver
+        self.handle = handle
+        self.deliver = deliver
+    }
+
+    func run() {
+        var outcome: FetchEvent
+        do throws(Stop) {
+            try openWakePipe()
+            outcome = .finished(try perform())
+        } catch {
+            switch error {
+            case .cancelled: outcome = .cancelled
+            case .failed(let failure): outcome = .failed(failure)
+            }
+        }
+        if case .finished = outcome {} else { sink?.abort() }
+        closeSocket()
+        let wasCancelled = handle.finish {
+            if wakeRead >= 0 { close(wakeRead) }
+            if wakeWrite >= 0 { close(wakeWrite) }
+        }
+        deliver(wasCancelled ? .cancelled : outcome)
+    }
+
+    private func perform() throws(Stop) -> FetchReport {
+        let addresses = try resolve()
+        try connect(to: addresses)
+        try sendRequest()
+        try receiveResponse()
+        return FetchReport(
+            url: url, byteCount: byteCount, localAddress: localAddress, peerAddress: peerAddress,
+            timings: timings)
+    }
+
+    // MARK: Stages
+
+    private func resolve() throws(Stop) -> [SocketAddress] {
+        deliver(.progress(.resolving(url.host)))
+        let start = clock.now
+        let result = resolver.resolve(host: url.host, port: url.port)
+        timings.resolve = clock.now - start
+        if handle.isCancelled { throw .cancelled }
+        switch result {
+        case .success(let addresses):
+            return addresses
+        case .failure(let failure):
+            throw .failed(FetchError(stage: .resolve, code: .lookupFailed, detail: failure.message, subject: url.endpoint))
+        }
+    }
+
+    /// Tries each address in turn; the error reported is the last address's.
+    private func connect(to addresses: [SocketAddress]) throws(Stop) {
+        let start = clock.now
+        defer { timings.connect = clock.now - start }
+        var lastError: FetchError?
+        for address in addresses {
+            deliver(.progress(.connecting(address.description)))
+            do {
+                try connect(to: address)
+                peerAddress = SocketAddress.of(socket: socketFD, peer: true)?.description ?? address.description
+                localAddress = SocketAddress.of(socket: socketFD, peer: false)?.description ?? ""
+                return
+            } catch .failed(let error) {
+                lastError = error
+                closeSocket()
+            } catch .cancelled {
+                throw .cancelled
+            }
+        }
+        throw .failed(lastError ?? FetchError(stage: .connect, code: .lookupFailed, detail: "no address", subject: url.endpoint))
+    }
+
+    private func connect(to address: SocketAddress) throws(Stop) {
+        let subject = address.description
+        do {
+            socketFD = try syscall {
+                socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+            }
+        } catch {
+            throw .failed(.system(.connect, error, subject))
+        }
+        let status = address.withSockaddr { Glibc.connect(socketFD, $0, $1) }
+        if status == 0 { return }
+        let error = Errno.current
+        guard error == .inProgress || error == .interrupted else {
+            throw .failed(.system(.connect, error, subject))
+        }
+        try wait(for: Int16(POLLOUT), timeout: options.connectTimeout, stage: .connect, subject: subject)
+        var socketError: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        getsockopt(socketFD, SOL_SOCKET, SO_ERROR, &socketError, &length)
+        if socketError != 0 {
+            throw .failed(.system(.connect, Errno(rawValue: socketError), subject))
+        }
+    }
+
+    private func sendRequest() throws(Stop) {
+        deliver(.progress(.sending(peerAddress)))
+        let start = clock.now
+        defer { timings.send = clock.now - start }
+        let request = url.requestLine + [0x0D, 0x0A]
+        var offset = 0
+        while offset < request.count {
+            let sent = request.withUnsafeBytes { bytes in
+                Glibc.send(socketFD, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+            }
+            if sent >= 0 {
+                offset += sent
+                continue
+            }
+            let error = Errno.current
+            if error == .interrupted { continue }
+            guard error == .wouldBlock else { throw .failed(.system(.send, error, peerAddress)) }
+            try wait(for: Int16(POLLOUT), timeout: options.idleTimeout, stage: .send, subject: peerAddress)
+        }
+    }
+
+    private func receiveResponse() throws(Stop) {
+        deliver(.progress(.receiving(bytes: 0)))
+        let waitStart = clock.now
+        var firstByteAt: ContinuousClock.Instant?
+        var lastProgress = clock.now
+        var detector = ServerErrorDetector()
+        var buffer = [UInt8](repeating: 0, count: Self.readSize)
+        defer {
+            let end = clock.now
+            timings.firstByte = (firstByteAt ?? end) - waitStart
+            timings.receive = end - (firstByteAt ?? end)
+        }
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(socketFD, $0.baseAddress!, $0.count) }
+            if count > 0 {
+                if firstByteAt == nil { firstByteAt = clock.now }
+                byteCount += count
+                try pass(detector.consume(buffer[..<count]))
+                if sink != nil, clock.now - lastProgress >= Self.progressInterval {
+                    lastProgress = clock.now
+                    deliver(.progress(.receiving(bytes: byteCount)))
+                }
+                continue
+            }
+            if count == 0 { break }
+            let error = Errno.current
+            if error == .interrupted { continue }
+            guard error == .wouldBlock else { throw .failed(.system(.receive, error, peerAddress)) }
+            try wait(for: Int16(POLLIN), timeout: options.idleTimeout, stage: .receive, subject: peerAddress)
+        }
+        guard byteCount > 0 else {
+            throw .failed(FetchError(stage: .receive, code: .emptyResponse, subject: peerAddress))
+        }
+        switch detector.finish() {
+        case .success(let rest):
+            try pass(rest)
+        case .failure(let message):
+            throw .failed(FetchError(stage: .server, code: .serverError, detail: message.text, subject: url.endpoint))
+        }
+        if let sink {
+            do {
+                try sink.prepare()
+                // Publishing and cancelling exclude each other: a cancel either wins (the file is
+                // removed) or comes too late (the file stays and the fetch reports success).
+                guard try handle.unlessCancelled({ () throws(FetchError) in try sink.publish() }) != nil else {
+                    throw Stop.cancelled
+                }
+            } catch let error as FetchError {
+                throw .failed(error)
+            } catch {
+                throw .cancelled
+            }
+            deliver(.progress(.receiving(bytes: byteCount)))
+        }
+    }
+
+    /// Hands response bytes on: to the sink, or to the consumer within the memory limit.
+    private func pass(_ bytes: [UInt8]) throws(Stop) {
+        guard !bytes.isEmpty else { return }
+        if let sink {
+            var failure: FetchError?
+            bytes.withUnsafeBytes { raw in
+                do throws(FetchError) { try sink.write(raw) } catch { failure = error }
+            }
+            if let failure { throw .failed(failure) }
+            return
+        }
+        guard byteCount <= options.memoryLimit else {
+            throw .failed(FetchError(
+                stage: .receive, code: .responseTooLarge,
+                detail: "response too large (over \(ByteCountFormatter.string(options.memoryLimit)))",
+                subject: peerAddress))
+        }
+        deliver(.data(bytes, total: byteCount))
+    }
+
+    // MARK: Waiting
+
+    private func openWakePipe() throws(Stop) {
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else {
+            throw .failed(.system(.connect, .current, "wake-up pipe"))
+        }
+        for fd in fds {
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(fd, F_SETFL, O_NONBLOCK)
+        }
+        wakeRead = fds[0]
+        wakeWrite = fds[1]
+        handle.attachWake(fd: wakeWrite)
+        if handle.isCancelled { throw .cancelled }
+    }
+
+    /// Waits until the socket is ready for `events`, the fetch is cancelled, or `timeout` passes.
+    private func wait(for events: Int16, timeout: Duration, stage: FetchError.Stage, subject: String) throws(Stop) {
+        let deadline = clock.now + timeout
+        while true {
+            let remaining = deadline - clock.now
+            guard remaining > .zero else {
+                throw .failed(FetchError(
+                    stage: stage, code: .timedOut, errno: .timedOut,
+                    detail: "after \(Self.seconds(timeout)) s", subject: subject))
+            }
+            var fds = [
+                pollfd(fd: socketFD, events: events, revents: 0),
+                pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+            ]
+            let milliseconds = Int32(clamping: remaining.components.seconds * 1000
+                + remaining.components.attoseconds / 1_000_000_000_000_000 + 1)
+            let ready = poll(&fds, 2, milliseconds)
+            if ready < 0 {
+                if Errno.current == .interrupted { continue }
+                throw .failed(.system(stage, .current, subject))
+            }
+            if fds[1].revents != 0 || handle.isCancelled { throw .cancelled }
+            if fds[0].revents != 0 { return }
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let tenths = attoseconds / 100_000_000_000_000_000
+        return tenths == 0 ? "\(seconds)" : "\(seconds).\(tenths)"
+    }
+
+    private func closeSocket() {
+        if socketFD >= 0 {
+            close(socketFD)
+            socketFD = -1
+        }
+    }
+}

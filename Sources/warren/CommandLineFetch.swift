@@ -1,0 +1,97 @@
+import Dispatch
+import GopherCore
+import GopherNet
+import Glibc
+
+/// The non-interactive modes: one fetch, run to the end on a private queue while the main
+/// thread waits; SIGINT and SIGTERM cancel it (removing a partial save) before exiting.
+enum CommandLineFetch {
+    private static let events = DispatchQueue(label: "warren.command-line")
+
+    /// `--dump`: a menu prints item by item as it arrives; a document prints when complete, since
+    /// only its end says whether it was dot-stuffed.
+    static func dump(_ url: GopherURL, options: FetchOptions) -> Int32 {
+        switch url.type.handling {
+        case .download:
+            CommandLineOutput.fail("\(url) is a \(url.type.tag) item; save it with --output FILE")
+            return 1
+        case .externalURL:
+            if let target = ExternalURL.target(of: url.selector) {
+                CommandLineOutput.write(Sanitizer.clean(target))
+                return 0
+            }
+        case .session:
+            CommandLineOutput.write("\(url.type.tag) session at \(url.endpoint) (not opened by Warren)")
+            return 0
+        default:
+            break
+        }
+        let renderer = DumpRenderer(isMenu: url.type.handling == .menu || url.type.handling == .search)
+        return run(url, options: options, sink: nil) { renderer.consume($0) } finish: { renderer.finish() }
+    }
+
+    /// `--source`: the bytes as received, streamed.
+    static func source(_ url: GopherURL, options: FetchOptions) -> Int32 {
+        run(url, options: options, sink: FileDescriptorSink(fd: STDOUT_FILENO, name: "standard output"))
+    }
+
+    /// `--output FILE`: streamed into a temporary file beside FILE, then moved into place.
+    static func save(_ url: GopherURL, to path: String, overwrite: Bool, options: FetchOptions) -> Int32 {
+        let sink: AtomicFileSink
+        do {
+            sink = try AtomicFileSink(path: path, overwrite: overwrite)
+        } catch {
+            let hint = error.code == .targetExists ? " (use --force to replace it)" : ""
+            CommandLineOutput.fail("\(error)\(hint)")
+            return 1
+        }
+        return run(url, options: options, sink: sink)
+    }
+
+    private static func run(
+        _ url: GopherURL, options: FetchOptions, sink: (any ResponseSink)?,
+        data: @escaping @Sendable ([UInt8]) -> Void = { _ in }, finish: @escaping @Sendable () -> Void = {}
+    ) -> Int32 {
+        let done = DispatchSemaphore(value: 0)
+        let status = StatusBox()
+        let handle = Fetcher().fetch(url, options: options, sink: sink, deliverOn: events) { event in
+            switch event {
+            case .progress:
+                break
+            case .data(let bytes, _):
+                data(bytes)
+            case .finished:
+                finish()
+                done.signal()
+            case .failed(let error):
+                CommandLineOutput.flush()
+                if !(error.stage == .save && error.errno?.rawValue == EPIPE) {
+                    CommandLineOutput.fail("\(error)")
+                }
+                status.value = 1
+                done.signal()
+            case .cancelled:
+                CommandLineOutput.flush()
+                CommandLineOutput.fail("cancelled")
+                status.value = 130
+                done.signal()
+            }
+        }
+        let signalSources = [SIGINT, SIGTERM, SIGHUP].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: events)
+            source.setEventHandler { handle.cancel() }
+            source.resume()
+            return source
+        }
+        done.wait()
+        signalSources.forEach { $0.cancel() }
+        CommandLineOutput.flush()
+        return status.value
+    }
+}
+
+/// The exit status, set on the event queue and read after the wait.
+private final class StatusBox: @unchecked Sendable {
+    var value: Int32 = 0
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import GopherCore
+import GopherNet
+import Glibc
+
+@main
+struct WarrenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "warren",
+        abstract: "A terminal gopher browser.",
+        discussion: """
+            URL is gopher://host[:port]/<type><selector>, or host[/<type><selector>] without the \
+            scheme. HOST SELECTOR asks HOST for SELECTOR, as the classic clients do.
+            """,
+        version: "warren 0.1.0")
+
+    @Argument(help: "A gopher URL, or a host name.")
+    var target: String?
+
+    @Argument(help: "The selector to ask for, when the first argument is a host.")
+    var selector: String?
+
+    @Option(help: "The port, when the first argument is a host (default: the gopher service's).")
+    var port: UInt16?
+
+    @Option(help: "The item type to assume for HOST SELECTOR (default: 1 for an empty selector or one ending in /, else 0).")
+    var type: String?
+
+    @Flag(help: "Render the page to standard output, without the full-screen browser.")
+    var dump = false
+
+    @Flag(help: "Write the response to standard output exactly as received.")
+    var source = false
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Save the response to FILE.", valueName: "FILE"))
+    var output: String?
+
+    @Flag(help: "With --output, replace FILE if it exists.")
+    var force = false
+
+    @Option(help: ArgumentHelp("Connect and idle-receive timeout.", valueName: "SECONDS"))
+    var timeout: Double?
+
+    mutating func validate() throws {
+        if [dump, source, output != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("--dump, --source and --output do not go together.")
+        }
+        if let timeout, !(timeout > 0 && timeout <= 86_400) {
+            throw ValidationError("--timeout takes a number of seconds above 0.")
+        }
+        if let type, type.utf8.count != 1 {
+            throw ValidationError("--type takes one item-type character, such as 0 or 1.")
+        }
+    }
+
+    func run() throws {
+        signal(SIGPIPE, SIG_IGN)
+        guard dump || source || output != nil else {
+            CommandLineOutput.fail(
+                "the full-screen browser is not built yet; use --dump, --source or --output")
+            throw ExitCode(2)
+        }
+        guard let target else {
+            CommandLineOutput.fail("a URL is needed with --dump, --source or --output")
+            throw ExitCode(2)
+        }
+        let url: GopherURL
+        do {
+            url = try resolveURL(target)
+        } catch {
+            CommandLineOutput.fail("\(error)")
+            throw ExitCode(2)
+        }
+        var options = FetchOptions()
+        if let timeout { options = FetchOptions(timeout: .milliseconds(Int64(timeout * 1000))) }
+
+        let status: Int32
+        if let output {
+            status = CommandLineFetch.save(url, to: output, overwrite: force, options: options)
+        } else if source {
+            status = CommandLineFetch.source(url, options: options)
+        } else {
+            status = CommandLineFetch.dump(url, options: options)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    private func resolveURL(_ target: String) throws(GopherURLError) -> GopherURL {
+        let servicesPort = servicesDatabaseGopherPort()
+        let itemType = type.map { ItemType(UInt8($0.utf8.first!)) }
+        if selector != nil || ((port != nil || type != nil) && !target.contains("/")) {
+            return try GopherURL(
+                host: target, selectorText: selector ?? "", port: port ?? servicesPort, type: itemType)
+        }
+        var url = try GopherURL(parsing: target, defaultPort: servicesPort)
+        if let port { url.port = port }
+        if let itemType { url.type = itemType }
+        return url
+    }
+}
