@@ -56,7 +56,7 @@ public enum GopherURLError: Error, Equatable, Sendable, CustomStringConvertible 
     case placeholderHost(String)
     case invalidPort(String)
     case invalidPercentEncoding(String)
-    /// A byte that would end or corrupt the request line: CR, LF, NUL (and TAB in a selector).
+    /// A byte that would end or corrupt the request line: CR, LF, NUL, TAB.
     case forbiddenByteInSelector(UInt8)
     case selectorTooLong(Int)
 
@@ -99,7 +99,8 @@ extension GopherURL {
     }
 
     static func validate(search: [UInt8]) throws(GopherURLError) {
-        if let bad = search.first(where: { $0 == 0x00 || $0 == 0x0A || $0 == 0x0D }) {
+        // A TAB would start a Gopher+ field, and the formatted URL would not parse back the same.
+        if let bad = search.first(where: { $0 == 0x00 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw .forbiddenByteInSelector(bad)
         }
     }

@@ -23,8 +23,9 @@ public struct ServerErrorDetector: Sendable {
         case .undecided, .possibleError:
             held.append(contentsOf: chunk)
         }
-        if state == .undecided {
-            if held.first != UInt8(ascii: "3") {
+        // Nothing to look at yet (an empty chunk): stay undecided.
+        if state == .undecided, let first = held.first {
+            if first != UInt8(ascii: "3") {
                 state = .content
             } else if let newline = held.firstIndex(of: 0x0A) {
                 state = Menu.kind(of: held[..<newline]) == .error ? .possibleError : .content

@@ -1,0 +1,249 @@
+import Dispatch
+import Foundation
+import Glibc
+import Synchronization
+
+/// A gopher server on 127.0.0.1 that misbehaves on purpose, one behaviour for every connection.
+/// It records each request line it reads. Threads end when the server is stopped.
+public final class FixtureServer: Sendable {
+    public enum Behaviour: Sendable {
+        /// Reads the request, sends the bytes, closes.
+        case reply([UInt8])
+        /// Accepts and closes at once, before reading anything.
+        case closeImmediately
+        /// Reads the request and then says nothing until the client leaves.
+        case neverAnswer
+        /// Sends the bytes one at a time, `interval` apart, then closes.
+        case trickle([UInt8], interval: Duration)
+        /// Sends the bytes, then resets the connection (RST, not FIN).
+        case resetAfter([UInt8])
+        /// Sends the chunk over and over until the client goes away.
+        case endless(chunk: [UInt8])
+        /// Sends the bytes and keeps the connection open until the client closes it.
+        case replyAndHold([UInt8])
+    }
+
+    public let port: UInt16
+    private let listener: Int32
+    private let behaviour: Behaviour
+    private let state = Mutex(State())
+    private let threads = DispatchGroup()
+
+    private struct State {
+        var requests: [[UInt8]] = []
+        var connections: [Int32] = []
+        var stopped = false
+    }
+
+    public init(_ behaviour: Behaviour) throws {
+        self.behaviour = behaviour
+        (listener, port) = try Loopback.listen(backlog: 16)
+        // Plain threads, not Dispatch workers: these block, and a blocked Dispatch pool on a
+        // two-core machine would delay the fetcher under test.
+        threads.enter()
+        Thread.detachNewThread { [self] in
+            defer { threads.leave() }
+            acceptLoop()
+        }
+    }
+
+    deinit { stop() }
+
+    /// Request lines received so far, without CRLF.
+    public var requests: [[UInt8]] { state.withLock { $0.requests } }
+
+    /// Closes the listener and every connection, and waits for the server's threads.
+    public func stop() {
+        let connections = state.withLock { state -> [Int32] in
+            guard !state.stopped else { return [] }
+            state.stopped = true
+            return state.connections
+        }
+        shutdown(listener, Int32(SHUT_RDWR))
+        for fd in connections { shutdown(fd, Int32(SHUT_RDWR)) }
+        _ = threads.wait(timeout: .now() + 5)
+        close(listener)
+    }
+
+    private func acceptLoop() {
+        while true {
+            let fd = accept(listener, nil, nil)
+            if fd < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            let accepted = state.withLock { state -> Bool in
+                guard !state.stopped else { return false }
+                state.connections.append(fd)
+                return true
+            }
+            guard accepted else {
+                close(fd)
+                return
+            }
+            threads.enter()
+            Thread.detachNewThread { [self] in
+                defer { threads.leave() }
+                serve(fd)
+                state.withLock { $0.connections.removeAll { $0 == fd } }
+                close(fd)
+            }
+        }
+    }
+
+    private func serve(_ fd: Int32) {
+        if case .closeImmediately = behaviour { return }
+        guard let request = readRequestLine(fd) else { return }
+        state.withLock { $0.requests.append(request) }
+        switch behaviour {
+        case .closeImmediately:
+            return
+        case .reply(let bytes):
+            sendAll(fd, bytes)
+        case .neverAnswer:
+            waitForClientToLeave(fd)
+        case .trickle(let bytes, let interval):
+            for byte in bytes {
+                guard sendAll(fd, [byte]) else { return }
+                sleep(for: interval)
+                if state.withLock({ $0.stopped }) { return }
+            }
+        case .resetAfter(let bytes):
+            sendAll(fd, bytes)
+            usleep(50_000)  // let the bytes leave before the reset overtakes them
+            var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+            setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        case .endless(let chunk):
+            while sendAll(fd, chunk) {}
+        case .replyAndHold(let bytes):
+            sendAll(fd, bytes)
+            waitForClientToLeave(fd)
+        }
+    }
+
+    private func readRequestLine(_ fd: Int32) -> [UInt8]? {
+        var line: [UInt8] = []
+        var byte: UInt8 = 0
+        while line.count < 65_536 {
+            let count = read(fd, &byte, 1)
+            if count < 0, errno == EINTR { continue }
+            guard count == 1 else { return nil }
+            if byte == 0x0A { break }
+            line.append(byte)
+        }
+        if line.last == 0x0D { line.removeLast() }
+        return line
+    }
+
+    private func waitForClientToLeave(_ fd: Int32) {
+        var buffer = [UInt8](repeating: 0, count: 512)
+        while true {
+            let count = read(fd, &buffer, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { return }
+        }
+    }
+
+    @discardableResult
+    private func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes.withUnsafeBytes { send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
+            if sent < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += sent
+        }
+        return true
+    }
+
+    private func sleep(for duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        usleep(useconds_t(seconds * 1_000_000 + attoseconds / 1_000_000_000_000))
+    }
+}
+
+/// Loopback sockets for tests.
+public enum Loopback {
+    /// A listening TCP socket on 127.0.0.1 with a free port.
+    public static func listen(backlog: Int32) throws -> (fd: Int32, port: UInt16) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw TestSupportError("socket: \(errno)") }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, Glibc.listen(fd, backlog) == 0 else {
+            close(fd)
+            throw TestSupportError("bind/listen: \(errno)")
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return (fd, UInt16(bigEndian: address.sin_port))
+    }
+
+    /// A port on 127.0.0.1 that nothing listens on (bound, then released).
+    public static func closedPort() throws -> UInt16 {
+        let (fd, port) = try listen(backlog: 1)
+        close(fd)
+        return port
+    }
+
+    /// The number of descriptors this process has open.
+    public static func openDescriptorCount() -> Int {
+        guard let directory = opendir("/proc/self/fd") else { return -1 }
+        defer { closedir(directory) }
+        var count = 0
+        while readdir(directory) != nil { count += 1 }
+        return count - 3  // ".", ".." and the directory's own descriptor
+    }
+}
+
+public struct TestSupportError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+extension Loopback {
+    /// Sockets of this process connected to `port` on the loopback (IPv4 or IPv6): what a
+    /// client of a fixture server still has open. Read from /proc, so it ignores other tests'
+    /// descriptors.
+    public static func openClientSockets(toPort port: UInt16) -> Int {
+        var inodes: Set<String> = []
+        for table in ["/proc/self/net/tcp", "/proc/self/net/tcp6"] {
+            guard let file = fopen(table, "r") else { continue }
+            defer { fclose(file) }
+            var line: UnsafeMutablePointer<CChar>?
+            var capacity = 0
+            while getline(&line, &capacity, file) > 0 {
+                let fields = String(cString: line!).split(separator: " ")
+                // sl local rem st tx:rx tr:when retrnsmt uid timeout inode
+                guard fields.count > 9, let colon = fields[2].lastIndex(of: ":"),
+                    UInt16(fields[2][fields[2].index(after: colon)...], radix: 16) == port
+                else { continue }
+                inodes.insert(String(fields[9]))
+            }
+            free(line)
+        }
+        guard let directory = opendir("/proc/self/fd") else { return -1 }
+        defer { closedir(directory) }
+        var count = 0
+        var target = [CChar](repeating: 0, count: 256)
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let length = readlink("/proc/self/fd/\(name)", &target, target.count - 1)
+            guard length > 0 else { continue }
+            let link = String(decoding: target[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if link.hasPrefix("socket:["), inodes.contains(String(link.dropFirst(8).dropLast())) { count += 1 }
+        }
+        return count
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Files to serve from a real server's root: a small site with text, a sub-menu, a binary file
+/// and documents in the shapes real servers send.
+public struct GopherContent: Sendable {
+    public var files: [String: [UInt8]]
+
+    public init(files: [String: [UInt8]]) { self.files = files }
+
+    /// `hello.txt`, `dots.txt` (lone `.` and `..` lines mid-text), `docs/readme.txt`,
+    /// `blob.bin` (every byte value, 64 KiB), `latin1.txt`.
+    public static let standard = GopherContent(files: [
+        "hello.txt": Array("Hello, gopherspace.\nSecond line.\n".utf8),
+        "dots.txt": Array("before\n.\n..double\nafter\n".utf8),
+        "docs/readme.txt": Array("Read me.\n".utf8),
+        "blob.bin": (0..<65_536).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 8) },
+        "latin1.txt": [0x63, 0x61, 0x66, 0xE9, 0x0A],
+    ])
+
+    func write(into root: URL) throws {
+        for (path, bytes) in files {
+            let file = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: file)
+            _ = chmod(file.path, 0o644)
+            _ = chmod(file.deletingLastPathComponent().path, 0o755)
+        }
+    }
+}

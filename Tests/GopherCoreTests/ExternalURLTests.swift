@@ -1,0 +1,32 @@
+import Testing
+@testable import GopherCore
+
+private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+@Suite struct ExternalURLTests {
+    @Test func urlSelectorGivesTheAddressAfterThePrefix() {
+        #expect(ExternalURL.target(of: bytes("URL:https://example.org/page?q=1#top")) == "https://example.org/page?q=1#top")
+        #expect(ExternalURL.target(of: bytes("URL:mailto:someone@example.org")) == "mailto:someone@example.org")
+    }
+
+    @Test func selectorWithoutThePrefixIsNotExternal() {
+        #expect(ExternalURL.target(of: bytes("/index.html")) == nil)
+        #expect(ExternalURL.target(of: bytes("/URL:https://example.org/")) == nil)
+        #expect(ExternalURL.target(of: bytes("URL")) == nil)
+        #expect(ExternalURL.target(of: [UInt8]()) == nil)
+    }
+
+    @Test func barePrefixGivesAnEmptyAddress() {
+        #expect(ExternalURL.target(of: bytes("URL:")) == "")
+    }
+
+    @Test func addressIsDecodedLikeOtherText() {
+        #expect(ExternalURL.target(of: bytes("URL:https://example.org/caf") + [0xE9]) == "https://example.org/café")
+        #expect(ExternalURL.target(of: bytes("URL:https://example.org/ü")) == "https://example.org/ü")
+    }
+
+    @Test func acceptsASliceOfALine() {
+        let line = bytes("xURL:gopher://example.org/")
+        #expect(ExternalURL.target(of: line[1...]) == "gopher://example.org/")
+    }
+}

@@ -1,0 +1,153 @@
+import Testing
+@testable import GopherCore
+
+private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+private func lines(_ store: LineStore) -> [[UInt8]] { (0..<store.count).map { Array(store.line($0)) } }
+
+private func store(_ chunks: [[UInt8]], finish: Bool = true) -> LineStore {
+    var store = LineStore()
+    for chunk in chunks { store.append(chunk) }
+    if finish { store.finish() }
+    return store
+}
+
+/// `data` cut into chunks of `size` bytes.
+private func chunked(_ data: [UInt8], _ size: Int) -> [[UInt8]] {
+    stride(from: 0, to: data.count, by: size).map { Array(data[$0..<min($0 + size, data.count)]) }
+}
+
+/// A line whose content says where it belongs, so a misplaced or cut line cannot pass.
+private func numberedLine(_ number: Int, length: Int) -> [UInt8] {
+    let label = bytes("line \(number):")
+    let filler = (0..<max(0, length - label.count)).map { UInt8(ascii: "a") + UInt8(($0 + number) % 26) }
+    return Array((label + filler).prefix(length))
+}
+
+@Suite struct LineStoreTests {
+    @Test func splitsAtLFAndDropsTrailingCRs() {
+        let store = store([bytes("one\r\ntwo\nthree\r\r\n\r\n\n")])
+        #expect(lines(store) == [bytes("one"), bytes("two"), bytes("three"), [], []])
+    }
+
+    @Test func carriageReturnsInsideALineAreKept() {
+        #expect(lines(store([bytes("a\rb\r\n\rc\n")])) == [bytes("a\rb"), bytes("\rc")])
+    }
+
+    @Test func unfinishedLineWaitsForItsLF() {
+        var store = LineStore()
+        #expect(store.append(bytes("partial")) == 0..<0)
+        #expect(store.count == 0)
+        #expect(store.hasPendingBytes)
+        #expect(store.append(bytes(" line\r\nnext")) == 0..<1)
+        #expect(Array(store.line(0)) == bytes("partial line"))
+        #expect(store.hasPendingBytes)
+    }
+
+    @Test func appendReturnsTheLinesItCompleted() {
+        var store = LineStore()
+        #expect(store.append(bytes("a\nb\nc")) == 0..<2)
+        #expect(store.append(bytes("\nd\ne\n")) == 2..<5)
+        #expect(store.append(bytes("")) == 5..<5)
+        #expect(!store.hasPendingBytes)
+    }
+
+    @Test func finishAddsTheUnterminatedLastLine() {
+        var store = LineStore()
+        store.append(bytes("first\r\nlast"))
+        #expect(store.finish() == 1..<2)
+        #expect(store.isFinished)
+        #expect(lines(store) == [bytes("first"), bytes("last")])
+    }
+
+    @Test func finishTrimsACRFromTheUnterminatedLastLine() {
+        #expect(lines(store([bytes("last\r")])) == [bytes("last")])
+    }
+
+    @Test func finishAddsNothingWhenTheInputEndsWithANewline() {
+        var store = LineStore()
+        store.append(bytes("only\n"))
+        #expect(store.finish() == 1..<1)
+        #expect(store.count == 1)
+        #expect(store.finish() == 1..<1)
+    }
+
+    @Test func emptyInputHasNoLines() {
+        var store = LineStore()
+        #expect(!store.hasPendingBytes)
+        #expect(store.finish() == 0..<0)
+        #expect(store.count == 0)
+    }
+
+    @Test func byteCountCountsEveryByteIncludingLineEndings() {
+        let store = store([bytes("ab\r\n"), bytes("c\n"), bytes("d")])
+        #expect(store.byteCount == 7)
+    }
+
+    @Test func lineSplitAtEveryOffsetIsTheSame() {
+        let data = bytes("alpha\r\nbeta\n\ngamma\r\r\ndelta\r\nepsilon")
+        let expected = [bytes("alpha"), bytes("beta"), [], bytes("gamma"), bytes("delta"), bytes("epsilon")]
+        for offset in 0...data.count {
+            #expect(lines(store([Array(data[..<offset]), Array(data[offset...])])) == expected, "split at \(offset)")
+        }
+        #expect(lines(store(data.map { [$0] })) == expected)
+    }
+
+    @Test func linesStraddlingTheBlockBoundaryStayWhole() {
+        // About 2.5 blocks of lines of varied lengths, fed in chunks that do not line up with them.
+        var expected: [[UInt8]] = []
+        var data: [UInt8] = []
+        var number = 0
+        while data.count < LineStore.blockSize * 5 / 2 {
+            let line = numberedLine(number, length: 700 + (number * 7919) % 3001)
+            expected.append(line)
+            data += line + (number % 2 == 0 ? [0x0D, 0x0A] : [0x0A])
+            number += 1
+        }
+        for chunkSize in [65_537, 4093, 1_500_000] {
+            let store = store(chunked(data, chunkSize))
+            #expect(store.count == expected.count, "chunks of \(chunkSize)")
+            #expect(lines(store) == expected, "chunks of \(chunkSize)")
+            #expect(store.byteCount == data.count)
+        }
+    }
+
+    @Test func lineEndingRightAtTheBlockBoundaryAndTheNextOneStraddlingIt() {
+        let first = numberedLine(1, length: LineStore.blockSize - 1)  // with its LF: exactly one block
+        let second = numberedLine(2, length: 100)
+        let third = numberedLine(3, length: LineStore.blockSize - 50)
+        let fourth = numberedLine(4, length: 200)  // crosses the end of the block `third` is in
+        let data = first + [0x0A] + second + [0x0A] + third + [0x0D, 0x0A] + fourth
+        for chunkSize in [data.count, 1 << 16, 333_333] {
+            #expect(lines(store(chunked(data, chunkSize))) == [first, second, third, fourth], "chunks of \(chunkSize)")
+        }
+    }
+
+    @Test func singleLineLargerThanABlockIsKeptWhole() {
+        let huge = numberedLine(7, length: LineStore.blockSize * 3 + 5)
+        let data = bytes("before\n") + huge + bytes("\r\nafter\n")
+        for chunkSize in [100_000, data.count] {
+            let store = store(chunked(data, chunkSize))
+            #expect(store.count == 3, "chunks of \(chunkSize)")
+            #expect(Array(store.line(0)) == bytes("before"))
+            #expect(Array(store.line(1)) == huge, "chunks of \(chunkSize)")
+            #expect(Array(store.line(2)) == bytes("after"))
+        }
+    }
+
+    @Test func firstInputLargerThanABlockIsKeptWhole() {
+        let huge = numberedLine(9, length: LineStore.blockSize + 10)
+        var store = LineStore()
+        store.append(huge)
+        #expect(store.count == 0)
+        store.append(bytes("\nnext"))
+        store.finish()
+        #expect(lines(store) == [huge, bytes("next")])
+    }
+
+    @Test func unterminatedHugeLastLineIsAddedByFinish() {
+        let huge = numberedLine(11, length: LineStore.blockSize * 2)
+        let store = store(chunked(bytes("x\n") + huge, 250_000))
+        #expect(lines(store) == [bytes("x"), huge])
+    }
+}
