@@ -26,7 +26,7 @@ public final class RealServer: @unchecked Sendable {
             process = try ChildProcess([
                 try Self.tool("socat").path,
                 "TCP-LISTEN:\(port),bind=127.0.0.1,reuseaddr,fork",
-                "EXEC:\(gophernicus) -h 127.0.0.1 -p \(port) -r \(root.path) -nf -nv -ns,su=nobody",
+                "EXEC:\(gophernicus) -h 127.0.0.1 -p \(port) -r \(root.path) -nf -nd -nv -ns,su=nobody",
             ])
         case .pygopherd:
             let configuration = root.deletingLastPathComponent().appendingPathComponent("\(root.lastPathComponent).conf")

@@ -37,3 +37,18 @@ public enum WarrenProcess {
         return Result(status: status, stdout: Array(out), stderr: String(decoding: err, as: UTF8.self))
     }
 }
+
+extension WarrenProcess {
+    /// Runs a `sh -c` script (after `prefix`) with positional `arguments`, capturing its output.
+    public static func runShell(_ script: String, arguments: [String], prefix: [String] = [], timeout: Double = 60) throws -> Result {
+        let folder = try TemporaryFolder.make(prefix: "warren-sh")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outPath = folder.appendingPathComponent("stdout").path
+        let errPath = folder.appendingPathComponent("stderr").path
+        let child = try ChildProcess(prefix + ["/bin/sh", "-c", script, "sh"] + arguments, stdout: outPath, stderr: errPath)
+        let status = child.wait(seconds: timeout) ?? -1
+        let out = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
+        let err = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()
+        return Result(status: status, stdout: Array(out), stderr: String(decoding: err, as: UTF8.self))
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Glibc
+import Testing
+import WarrenTestSupport
+
+/// The `warren` binary's non-interactive modes, run as a user runs them.
+@Suite struct WarrenCommandTests {
+    @Test func dumpShowsGophernicusMenuWithLinkNumbersAndTags() throws {
+        let server = try RealServer(.gophernicus)
+        let result = try WarrenProcess.run(["--dump", server.url("/")])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdoutText == """
+                     [/]
+
+               1 DIR docs
+               2 BIN blob.bin
+               3 TXT dots.txt
+               4 TXT hello.txt
+               5 TXT latin1.txt
+
+            """)
+    }
+
+    @Test func dumpShowsPygopherdMenu() throws {
+        let server = try RealServer(.pygopherd)
+        let result = try WarrenProcess.run(["--dump", "127.0.0.1:\(server.port)"])
+        #expect(result.status == 0)
+        // pygopherd drops file extensions from display strings.
+        #expect(result.stdoutText == """
+               1 BIN blob
+               2 DIR docs
+               3 TXT dots
+               4 TXT hello
+               5 TXT latin1
+
+            """)
+    }
+
+    @Test func dumpShowsATextDocumentWithItsLoneDots() throws {
+        let server = try RealServer(.gophernicus)
+        let result = try WarrenProcess.run(["--dump", server.url("/0/dots.txt")])
+        #expect(result.status == 0)
+        #expect(result.stdoutText == "before\n.\n..double\nafter\n")
+    }
+
+    @Test func hostAndSelectorFormWorksLikeClassicClients() throws {
+        let server = try RealServer(.gophernicus)
+        let result = try WarrenProcess.run(["127.0.0.1", "/hello.txt", "--port", "\(server.port)", "--dump"])
+        #expect(result.status == 0)
+        #expect(result.stdoutText == "Hello, gopherspace.\nSecond line.\n")
+        let bare = try WarrenProcess.run(["--dump", "127.0.0.1:\(server.port)/0/hello.txt"])
+        #expect(bare.stdoutText == "Hello, gopherspace.\nSecond line.\n")
+    }
+
+    @Test func dumpDecodesLatin1AndStripsEscapeSequences() throws {
+        let body: [UInt8] = Array("caf".utf8) + [0xE9, 0x0A] + Array("\u{1B}]0;pwned\u{07}safe\u{1B}[2J text\n".utf8)
+        let server = try FixtureServer(.reply(body))
+        let result = try WarrenProcess.run(["--dump", "gopher://127.0.0.1:\(server.port)/0/x"])
+        #expect(result.status == 0)
+        #expect(result.stdoutText == "café\nsafe text\n")
+    }
+
+    @Test func sourceWritesTheBytesAsReceived() throws {
+        let server = try RealServer(.gophernicus)
+        let result = try WarrenProcess.run(["--source", server.url("/9/blob.bin")])
+        #expect(result.status == 0)
+        #expect(result.stdout == (try server.fileBytes("blob.bin")))
+    }
+
+    @Test func outputSavesTheFileAndWillNotOverwriteWithoutForce() throws {
+        let server = try RealServer(.gophernicus)
+        let folder = try TemporaryFolder.make(prefix: "warren-output")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("blob.bin").path
+        let first = try WarrenProcess.run(["--output", target, server.url("/9/blob.bin")])
+        #expect(first.status == 0)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: target))) == (try server.fileBytes("blob.bin")))
+
+        let second = try WarrenProcess.run(["--output", target, server.url("/0/hello.txt")])
+        #expect(second.status == 1)
+        #expect(second.stderr == "warren: save failed: file exists (\(target)) (use --force to replace it)\n")
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: target))) == (try server.fileBytes("blob.bin")))
+
+        let forced = try WarrenProcess.run(["--output", target, "--force", server.url("/0/hello.txt")])
+        #expect(forced.status == 0)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "Hello, gopherspace.\r\nSecond line.\r\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["blob.bin"])
+    }
+
+    @Test func binaryItemIsNotDumpedToTheTerminal() throws {
+        let server = try RealServer(.gophernicus)
+        let result = try WarrenProcess.run(["--dump", server.url("/9/blob.bin")])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "warren: \(server.url("/9/blob.bin")) is a BIN item; save it with --output FILE\n")
+    }
+}
+
+/// Every failure exits non-zero with one line on stderr naming its stage.
+@Suite struct WarrenCommandFailureTests {
+    @Test func refusedConnectionNamesConnect() throws {
+        let port = try Loopback.closedPort()
+        let result = try WarrenProcess.run(["--dump", "gopher://127.0.0.1:\(port)/"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "warren: connect failed: Connection refused (127.0.0.1:\(port))\n")
+    }
+
+    /// Run without a network (`unshare -n`), so the lookup fails here and sends nothing anywhere.
+    @Test func unknownHostNamesResolve() throws {
+        let result = try WarrenProcess.run(["--dump", "gopher://nohost.invalid/"], prefix: ["/usr/bin/unshare", "-n"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("warren: resolve failed: "))
+        #expect(result.stderr.hasSuffix(" (nohost.invalid:70)\n"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func silentServerNamesReceiveAndTheTimeout() throws {
+        let server = try FixtureServer(.neverAnswer)
+        let result = try WarrenProcess.run(["--timeout", "0.3", "--dump", "gopher://127.0.0.1:\(server.port)/"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "warren: receive timed out after 0.3 s (127.0.0.1:\(server.port))\n")
+    }
+
+    @Test func serverErrorShowsTheServersMessage() throws {
+        let server = try RealServer(.gophernicus)
+        let result = try WarrenProcess.run(["--dump", server.url("/1/missing/")])
+        #expect(result.status == 1)
+        #expect(result.stderr == "warren: server error: Error: File or directory not found! (null)\n")
+    }
+
+    @Test func emptyReplyIsNamed() throws {
+        let server = try FixtureServer(.reply([]))
+        let result = try WarrenProcess.run(["--dump", "gopher://127.0.0.1:\(server.port)/"])
+        #expect(result.stderr == "warren: receive failed: empty response (127.0.0.1:\(server.port))\n")
+    }
+
+    @Test func selectorWithCRLFIsRefusedBeforeSending() throws {
+        let server = try FixtureServer(.reply(Array("x".utf8)))
+        let result = try WarrenProcess.run(["--dump", "gopher://127.0.0.1:\(server.port)/0/a%0D%0Ab"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "warren: selector contains CR, which cannot be sent\n")
+        #expect(server.requests.isEmpty)
+    }
+
+    @Test func interruptedSaveLeavesNoFile() throws {
+        let server = try FixtureServer(.trickle(Array(repeating: 0x41, count: 2_000), interval: .milliseconds(5)))
+        let folder = try TemporaryFolder.make(prefix: "warren-interrupt")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let child = try ChildProcess([
+            WarrenProcess.executable.path, "--output", folder.appendingPathComponent("slow.bin").path,
+            "gopher://127.0.0.1:\(server.port)/9/slow",
+        ])
+        // Wait (boundedly) until the download has started and written something.
+        for _ in 0..<200 where server.requests.isEmpty { usleep(10_000) }
+        usleep(200_000)
+        child.signal(SIGINT)
+        #expect(child.wait(seconds: 10) == 130)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
+
+    /// A 64 KiB tmpfs in a private mount namespace stands in for a full disk.
+    @Test func fullDiskSaysWhyAndLeavesNoFile() throws {
+        let server = try RealServer(.gophernicus)
+        let folder = try TemporaryFolder.make(prefix: "warren-full")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big = [UInt8](repeating: 0x5A, count: 256 * 1024)
+        try Data(big).write(to: server.root.appendingPathComponent("big.bin"))
+        let script = """
+            mount -t tmpfs -o size=64k warren-test "$1" || exit 99
+            "$2" --output "$1/big.bin" "$3"; status=$?
+            ls -A "$1"; exit $status
+            """
+        let result = try WarrenProcess.runShell(
+            script, arguments: [folder.path, WarrenProcess.executable.path, server.url("/9/big.bin")],
+            prefix: ["/usr/bin/unshare", "-m"])
+        try #require(result.status != 99, "cannot mount a tmpfs here: \(result.stderr)")
+        #expect(result.status == 1)
+        #expect(result.stderr == "warren: save failed: No space left on device (\(folder.path)/big.bin)\n")
+        #expect(result.stdoutText == "")  // `ls -A`: nothing left behind
+    }
+}
