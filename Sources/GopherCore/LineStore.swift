@@ -95,7 +95,7 @@ public struct LineStore: Sendable {
                 return
             }
             block.reserveCapacity(max(Self.blockSize, carried + extra))
-            
+            block.append(contentsOf: blocks[last][pendingStart...])
             blocks[last].removeSubrange(pendingStart...)
         } else {
             block.reserveCapacity(max(min(Self.blockSize, 64 * 1024), extra))
