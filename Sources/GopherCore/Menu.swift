@@ -9,7 +9,7 @@
 /// `.` line ends the menu and anything after it is ignored; a menu that just stops at EOF is
 /// complete too.
 public struct Menu: Sendable {
-    private var store = LineStore()
+    var store = LineStore()
     private var kinds: [MenuItem.Kind] = []
     /// Line indices of the numbered items, in order: link N is `links[N - 1]`.
     public private(set) var links: [Int] = []

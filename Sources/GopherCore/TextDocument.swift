@@ -6,7 +6,7 @@
 /// unstuffed, only when the finished document really ends with a `.` line; no line in the
 /// middle is ever dropped. While the document is still arriving, lines show as they came.
 public struct TextDocument: Sendable {
-    private var store = LineStore()
+    var store = LineStore()
     /// Set by `finish()` when the document ended with a `.` line.
     public private(set) var isDotTerminated = false
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Browser
 import GopherCore
 import GopherNet
 import Glibc
@@ -55,10 +56,10 @@ struct WarrenCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        var options = FetchOptions()
+        if let timeout { options = FetchOptions(timeout: .milliseconds(Int64(timeout * 1000))) }
         guard dump || source || output != nil else {
-            CommandLineOutput.fail(
-                "the full-screen browser is not built yet; use --dump, --source or --output")
-            throw ExitCode(2)
+            try runBrowser(options: options)
         }
         guard let target else {
             CommandLineOutput.fail("a URL is needed with --dump, --source or --output")
@@ -71,9 +72,6 @@ struct WarrenCommand: ParsableCommand {
             CommandLineOutput.fail("\(error)")
             throw ExitCode(2)
         }
-        var options = FetchOptions()
-        if let timeout { options = FetchOptions(timeout: .milliseconds(Int64(timeout * 1000))) }
-
         let status: Int32
         if let output {
             status = CommandLineFetch.save(url, to: output, overwrite: force, options: options)
@@ -83,6 +81,48 @@ struct WarrenCommand: ParsableCommand {
             status = CommandLineFetch.dump(url, options: options)
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The full-screen browser, starting at the URL given or at `about:home`.
+    private func runBrowser(options: FetchOptions) throws -> Never {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            CommandLineOutput.fail("the browser needs a terminal; use --dump, --source or --output")
+            throw ExitCode(2)
+        }
+        var start = Location.about("home")
+        if let target {
+            do {
+                if target.lowercased().hasPrefix("about:") {
+                    start = try Location(parsing: target)
+                } else {
+                    start = .gopher(try resolveURL(target))
+                }
+            } catch {
+                CommandLineOutput.fail("\(error)")
+                throw ExitCode(2)
+            }
+        }
+        let session: InteractiveSession
+        do {
+            session = try InteractiveSession(options: options, environment: Self.environment())
+        } catch {
+            CommandLineOutput.fail("\(error)")
+            throw ExitCode(1)
+        }
+        session.run(start: start)
+    }
+
+    static func environment() -> [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
     }
 
     private func resolveURL(_ target: String) throws(GopherURLError) -> GopherURL {

@@ -1,0 +1,110 @@
+import GopherCore
+
+/// What the app reports about loads and downloads it runs for the browser. Reports for a load
+/// that is no longer current (cancelled, replaced) are ignored.
+extension Browser {
+    /// The stage text for the status bar: `connecting 127.0.0.1:70…`, `receiving 1.4 MB (38 MB/s)`.
+    public mutating func loadProgress(id: Int, _ text: String) {
+        guard loading?.id == id else { return }
+        loading?.progress = text
+    }
+
+    /// Bytes of the page. The first ones replace the page on screen; until then the old page
+    /// stays.
+    public mutating func loadData(id: Int, _ bytes: [UInt8]) {
+        guard let current = loading, current.id == id else { return }
+        if !current.started {
+            loading?.started = true
+            arrive(current)
+        }
+        page?.append(bytes)
+        selectFirstLinkIfNeeded()
+    }
+
+    /// The page arrived whole.
+    public mutating func loadFinished(id: Int, info: PageInfo) -> [Action] {
+        guard let current = loading, current.id == id else { return [] }
+        if !current.started { arrive(current) }
+        loading = nil
+        page?.finish()
+        page?.state = .complete
+        page?.info = info
+        selectFirstLinkIfNeeded()
+        if case .gopher(let url) = current.location { return [.recordVisit(url)] }
+        return []
+    }
+
+    /// The load failed: a page that had not started arriving is not replaced; one that had is
+    /// kept and marked incomplete. The status bar says which stage failed and why.
+    public mutating func loadFailed(id: Int, message: String) {
+        guard let current = loading, current.id == id else { return }
+        loading = nil
+        if current.started {
+            page?.finish()
+            page?.state = .incomplete(message)
+            say("\(message) (page incomplete)", error: true)
+        } else {
+            say(message, error: true)
+        }
+    }
+
+    /// Replaces the page on screen with the one now arriving, moving history as its purpose says.
+    private mutating func arrive(_ loading: Loading) {
+        let content: Page.Content
+        if case .gopher(let url) = loading.location, url.type.handling == .menu || url.type.handling == .search {
+            content = .menu(Menu())
+        } else {
+            content = .document(TextDocument())
+        }
+        var newPage = Page(location: loading.location, title: loading.title, content: content, state: .loading)
+        switch loading.purpose {
+        case .navigate:
+            if let page { history.leave(page) }
+        case .reload(let viewport):
+            newPage.viewport = viewport
+        case .back(let viewport):
+            _ = history.goBack(from: page)
+            newPage.viewport = viewport
+        case .forward(let viewport):
+            _ = history.goForward(from: page)
+            newPage.viewport = viewport
+        }
+        page = newPage
+        showingSource = false
+        showingInfo = false
+        sourceTop = 0
+    }
+
+    // MARK: Downloads
+
+    public mutating func downloadProgress(id: Int, _ text: String) {
+        guard download?.id == id else { return }
+        download?.progress = text
+    }
+
+    public mutating func downloadFinished(id: Int, path: String, byteCount: Int) {
+        guard download?.id == id else { return }
+        download = nil
+        say("saved \(path) (\(ByteCountFormatter.string(byteCount)))")
+    }
+
+    public mutating func downloadFailed(id: Int, message: String) {
+        guard download?.id == id else { return }
+        download = nil
+        say(message, error: true)
+    }
+
+    /// The chosen name exists in the download folder: ask before replacing it.
+    public mutating func downloadTargetExists(id: Int) {
+        guard let current = download, current.id == id else { return }
+        download = nil
+        prompt = Prompt(
+            .confirmOverwrite(current.url, fileName: current.fileName),
+            label: "\(current.fileName) exists; replace it? (y/N) ")
+    }
+
+    /// A message from the app (a bookmark saved, a file that could not be read…).
+    public mutating func report(_ text: String, isError: Bool) {
+        say(text, error: isError)
+    }
+}

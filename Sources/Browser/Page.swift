@@ -1,0 +1,119 @@
+import GopherCore
+
+/// A page on screen or in history: where it came from, what it holds, how far it got.
+public struct Page: Sendable {
+    public enum Content: Sendable {
+        case menu(Menu)
+        case document(TextDocument)
+    }
+
+    public enum LoadState: Sendable, Equatable {
+        case loading
+        case complete
+        /// Cut short: by an error, or by the user cancelling. The text says which.
+        case incomplete(String)
+    }
+
+    public var location: Location
+    /// What the page is called: the display string of the link that led here, else its URL.
+    public var title: String
+    public var content: Content
+    public var state: LoadState
+    public var info: PageInfo?
+    public var viewport = Viewport()
+
+    public init(location: Location, title: String? = nil, content: Content, state: LoadState = .complete) {
+        self.location = location
+        self.title = title ?? location.description
+        self.content = content
+        self.state = state
+    }
+
+    /// A page parsed at once from bytes (built-in pages, bookmarks, history).
+    public static func menu(_ location: Location, title: String, bytes: [UInt8]) -> Page {
+        var menu = Menu()
+        menu.append(bytes)
+        menu.finish()
+        return Page(location: location, title: title, content: .menu(menu))
+    }
+
+    public var isMenu: Bool {
+        if case .menu = content { return true }
+        return false
+    }
+
+    public var byteCount: Int {
+        switch content {
+        case .menu(let menu): return menu.byteCount
+        case .document(let document): return document.byteCount
+        }
+    }
+
+    /// Rows the content takes, one per menu item or document line.
+    public var lineCount: Int {
+        switch content {
+        case .menu(let menu): return menu.count
+        case .document(let document): return document.count
+        }
+    }
+
+    mutating func append(_ bytes: [UInt8]) {
+        switch content {
+        case .menu(var menu):
+            content = .document(TextDocument())  // release the old value before mutating in place
+            menu.append(bytes)
+            content = .menu(menu)
+        case .document(var document):
+            content = .menu(Menu())
+            document.append(bytes)
+            content = .document(document)
+        }
+    }
+
+    mutating func finish() {
+        switch content {
+        case .menu(var menu):
+            content = .document(TextDocument())
+            menu.finish()
+            content = .menu(menu)
+        case .document(var document):
+            content = .menu(Menu())
+            document.finish()
+            content = .document(document)
+        }
+    }
+}
+
+/// Which part of a page is on screen and which link is selected.
+public struct Viewport: Sendable, Equatable {
+    /// The first line shown.
+    public var top = 0
+    /// The selected menu item (an index into the menu's items, always a link), if any.
+    public var selected: Int?
+
+    public init(top: Int = 0, selected: Int? = nil) {
+        self.top = top
+        self.selected = selected
+    }
+}
+
+/// What a finished fetch reported, in words, for the page-info view.
+public struct PageInfo: Sendable, Equatable {
+    public var byteCount: Int
+    public var peerAddress: String
+    public var localAddress: String
+    /// Stage name and time, in order: resolve, connect, send, first byte, receive.
+    public var timings: [(String, Duration)]
+
+    public init(byteCount: Int, peerAddress: String, localAddress: String, timings: [(String, Duration)]) {
+        self.byteCount = byteCount
+        self.peerAddress = peerAddress
+        self.localAddress = localAddress
+        self.timings = timings
+    }
+
+    public static func == (lhs: PageInfo, rhs: PageInfo) -> Bool {
+        lhs.byteCount == rhs.byteCount && lhs.peerAddress == rhs.peerAddress && lhs.localAddress == rhs.localAddress
+            && lhs.timings.map(\.0) == rhs.timings.map(\.0) && lhs.timings.map(\.1) == rhs.timings.map(\.1)
+    }
+}

@@ -1,0 +1,78 @@
+/// What the terminal should show: rows of styled text, computed by the browser without any
+/// terminal. `TerminalUI` draws it as it is; tests compare it as text.
+public struct Screen: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    /// Exactly `height` rows; each row's text fits in `width` columns.
+    public var rows: [ScreenRow]
+    /// Where the cursor should be (on the prompt line while typing), or nil to hide it.
+    public var cursor: Position?
+
+    public struct Position: Equatable, Sendable {
+        public var row: Int
+        public var column: Int
+        public init(row: Int, column: Int) {
+            self.row = row
+            self.column = column
+        }
+    }
+
+    public init(width: Int, height: Int, rows: [ScreenRow], cursor: Position? = nil) {
+        self.width = width
+        self.height = height
+        self.rows = rows
+        self.cursor = cursor
+    }
+
+    /// The screen as plain text, one line a row, trailing spaces removed: what
+    /// `tmux capture-pane -p` would show.
+    public var text: String {
+        rows.map { row in
+            var line = Substring(row.text)
+            while line.last == " " { line = line.dropLast() }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+}
+
+public struct ScreenRow: Equatable, Sendable {
+    public var spans: [Span]
+    /// The style for the rest of the row after the last span (a status bar fills the width).
+    public var fill: Style
+
+    public init(_ spans: [Span] = [], fill: Style = .normal) {
+        self.spans = spans
+        self.fill = fill
+    }
+
+    public var text: String { spans.map(\.text).joined() }
+}
+
+/// A run of text in one style. Text is already sanitised and measured by the browser.
+public struct Span: Equatable, Sendable {
+    public var text: String
+    public var style: Style
+
+    public init(_ text: String, _ style: Style = .normal) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// Meanings, not colours: the terminal layer maps them to colours or, without colour, to
+/// bold/reverse/underline.
+public enum Style: Hashable, Sendable, CaseIterable {
+    case normal
+    case title
+    case status
+    case statusError
+    case linkNumber
+    case tag
+    case link
+    case selectedLink
+    case invalidLink
+    case info
+    case error
+    case prompt
+    case match
+}

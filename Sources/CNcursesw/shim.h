@@ -1,0 +1,85 @@
+// Warren — the ncursesw interface as Swift sees it.
+//
+// Only TerminalUI imports this module. Every helper here is prefixed `cwarren_` and exists because
+// Swift cannot use the C original directly: function-like macros are not imported at all, and
+// Swift 6 refuses to read mutable C globals such as `LINES`, `COLS`, `stdscr` and `stdout`.
+#ifndef CWARREN_SHIM_H
+#define CWARREN_SHIM_H
+
+// SwiftPM drops pkg-config's -D flags, so ask for the wide-character API here, before any include.
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
+#include <locale.h>
+#include <stdio.h>
+#include <wchar.h>
+#include <sys/ioctl.h>
+
+#if __has_include(<ncursesw/curses.h>)
+#include <ncursesw/curses.h>
+#else
+#include <curses.h>
+#endif
+
+// `stdscr` is a mutable C global, which Swift 6 will not read.
+static inline WINDOW *cwarren_stdscr(void) { return stdscr; }
+
+// `LINES` is a mutable C global, which Swift 6 will not read.
+static inline int cwarren_lines(void) { return LINES; }
+
+// `COLS` is a mutable C global, which Swift 6 will not read.
+static inline int cwarren_cols(void) { return COLS; }
+
+// `newterm` needs the `stdout`/`stdin` globals; unlike `initscr` it fails with NULL instead of exiting.
+static inline SCREEN *cwarren_newterm(const char *type) { return newterm(type, stdout, stdin); }
+
+// `curscr` is a mutable C global; `clearok(curscr, TRUE)` forces a full repaint on the next refresh.
+static inline void cwarren_force_repaint(void) { clearok(curscr, TRUE); }
+
+// `A_NORMAL` is a macro built from NCURSES_BITS, which Swift cannot import.
+static inline attr_t cwarren_a_normal(void) { return A_NORMAL; }
+
+// `A_BOLD` is a macro built from NCURSES_BITS, which Swift cannot import.
+static inline attr_t cwarren_a_bold(void) { return A_BOLD; }
+
+// `A_DIM` is a macro built from NCURSES_BITS, which Swift cannot import.
+static inline attr_t cwarren_a_dim(void) { return A_DIM; }
+
+// `A_REVERSE` is a macro built from NCURSES_BITS, which Swift cannot import.
+static inline attr_t cwarren_a_reverse(void) { return A_REVERSE; }
+
+// `A_UNDERLINE` is a macro built from NCURSES_BITS, which Swift cannot import.
+static inline attr_t cwarren_a_underline(void) { return A_UNDERLINE; }
+
+// `A_STANDOUT` is a macro built from NCURSES_BITS, which Swift cannot import.
+static inline attr_t cwarren_a_standout(void) { return A_STANDOUT; }
+
+// `COLOR_PAIR(n)` is a function-like macro.
+static inline attr_t cwarren_color_pair(int pair) { return COLOR_PAIR(pair); }
+
+// `KEY_F(n)` is a function-like macro.
+static inline int cwarren_key_f(int n) { return KEY_F(n); }
+
+// `attrset` is a macro over `wattrset`, whose int parameter would need a cast at every call.
+static inline void cwarren_attrset(attr_t attrs) { wattrset(stdscr, (int)attrs); }
+
+// `bkgdset` is a macro; the background is what `clrtoeol` fills with.
+static inline void cwarren_bkgdset(attr_t attrs) { wbkgdset(stdscr, attrs | (chtype)' '); }
+
+// `ioctl` is variadic in C; this reads the real window size (0 when `fd` is not a terminal).
+static inline void cwarren_window_size(int fd, int *rows, int *columns) {
+    struct winsize size = {0};
+    if (ioctl(fd, TIOCGWINSZ, &size) == 0) {
+        *rows = size.ws_row;
+        *columns = size.ws_col;
+    } else {
+        *rows = 0;
+        *columns = 0;
+    }
+}
+
+#endif

@@ -1,0 +1,43 @@
+import Browser
+import CNcursesw
+
+extension Terminal {
+    /// Draws `screen` as it is and updates the terminal once, sending only what changed.
+    public func draw(_ screen: Screen) {
+        guard !isEnded else { return }
+        werase(cwarren_stdscr())
+        let height = min(screen.rows.count, size.height)
+        for (index, row) in screen.rows.prefix(height).enumerated() {
+            let y = Int32(index)
+            // Paint the whole row in its fill style first; the spans are then written over it, so
+            // the fill covers exactly what the spans leave, with no column arithmetic here.
+            wmove(cwarren_stdscr(), y, 0)
+            cwarren_bkgdset(attributes(for: row.fill))
+            wclrtoeol(cwarren_stdscr())
+            cwarren_bkgdset(cwarren_a_normal())
+            wmove(cwarren_stdscr(), y, 0)
+            for span in row.spans where !span.text.isEmpty {
+                cwarren_attrset(attributes(for: span.style))
+                addWide(span.text)
+            }
+        }
+        cwarren_attrset(cwarren_a_normal())
+        if let cursor = screen.cursor {
+            wmove(cwarren_stdscr(), Int32(cursor.row), Int32(cursor.column))
+            setCursorVisible(true)
+        } else {
+            setCursorVisible(false)
+        }
+        wnoutrefresh(cwarren_stdscr())
+        doupdate()
+    }
+
+    /// Writes through the wide-character API, so CJK and combining characters take the columns
+    /// the locale gives them.
+    private func addWide(_ text: String) {
+        let characters = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        characters.withUnsafeBufferPointer { buffer in
+            _ = waddnwstr(cwarren_stdscr(), buffer.baseAddress, Int32(buffer.count))
+        }
+    }
+}

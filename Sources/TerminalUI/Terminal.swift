@@ -1,0 +1,107 @@
+import Browser
+import CNcursesw
+import Glibc
+
+/// The full-screen terminal: draws a `Screen`, reads `Key`s. The only code that touches curses.
+///
+/// Curses is one global state machine, so use one `Terminal` at a time, from the main thread only
+/// (the app drives it from the main queue). Call `end()` from an explicit scope (`defer`), not from
+/// a deinit: globals are never deinitialised.
+///
+/// Signals: curses installs its own SIGINT/SIGTERM/SIGTSTP/SIGWINCH handlers when those are at
+/// their default, and its SIGWINCH only shows up at the next read. So the app sets SIG_IGN for the
+/// signals it watches with Dispatch sources, and calls `handleResize()` on SIGWINCH.
+// @unchecked Sendable: curses has no locks; the main-thread-only rule above is what keeps it safe,
+// and it lets the app reach the terminal from main-queue Dispatch handlers.
+public final class Terminal: @unchecked Sendable {
+    let palette: Palette
+    var isEnded = false
+    var isCursorVisible = false
+    /// Keys drained by `handleResize` so the KEY_RESIZE that `resizeterm` queues is not reported twice.
+    var pendingKeys: [Key] = []
+
+    /// Starts curses on the controlling terminal. Throws if stdin/stdout is not a terminal or the
+    /// terminal type is unknown (instead of curses printing and exiting).
+    public init(environment: [String: String]) throws {
+        Terminal.installEmergencyRestore()
+        guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
+        setlocale(LC_ALL, "")
+        let type = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 }
+        // newterm, not initscr: initscr prints and exits on an unknown TERM; this can throw.
+        guard cwarren_newterm(type) != nil else { throw TerminalError.unknownTerminalType(type ?? "") }
+        // raw, not cbreak: Ctrl-C arrives as byte 3 and Ctrl-Z as byte 26, not as signals.
+        raw()
+        noecho()
+        nonl()
+        keypad(cwarren_stdscr(), true)
+        // Long enough for an arrow key's bytes to arrive together, short enough that Esc feels instant.
+        set_escdelay(25)
+        nodelay(cwarren_stdscr(), true)
+        curs_set(0)
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        palette = has_colors() && !noColor ? Palette.colour() : Palette.monochrome()
+    }
+
+    /// Columns and rows of the terminal as curses last saw it.
+    public var size: (width: Int, height: Int) {
+        (Int(cwarren_cols()), Int(cwarren_lines()))
+    }
+
+    /// The file descriptor keys arrive on; watch it for readability and then call `readKeys()`.
+    public var inputFileDescriptor: Int32 { 0 }
+
+    /// Re-reads the window size from the terminal (call on SIGWINCH or `.resize`); `size` follows.
+    public func handleResize() {
+        guard !isEnded else { return }
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        cwarren_window_size(1, &rows, &columns)
+        if rows <= 0 || columns <= 0 { cwarren_window_size(0, &rows, &columns) }
+        guard rows > 0, columns > 0 else { return }
+        if rows != cwarren_lines() || columns != cwarren_cols() {
+            resizeterm(rows, columns)
+            // resizeterm queues a KEY_RESIZE; the caller already knows, so swallow it now.
+            pendingKeys += drainKeys().filter { $0 != .resize }
+        }
+        cwarren_force_repaint()
+    }
+
+    /// Ctrl-Z: gives the terminal back to the shell and stops; when resumed (`fg`) the next draw
+    /// repaints everything.
+    public func suspend() {
+        guard !isEnded else { return }
+        endwin()
+        // raise, not kill(getpid()): a thread-directed SIGSTOP stops this thread before raise
+        // returns; a process-directed one may be taken by another thread while this one redraws.
+        raise(SIGSTOP)
+        // Resumed: refresh() re-enters curses mode but leaves the keypad off until the next read,
+        // so an arrow typed before then would arrive as ESC [ B; switch it on now.
+        refresh()
+        keypad(cwarren_stdscr(), true)
+        // The size may have changed while stopped.
+        handleResize()
+    }
+
+    /// Restores the terminal (leaves the alternate screen, shows the cursor). Safe to call twice.
+    public func end() {
+        guard !isEnded else { return }
+        isEnded = true
+        curs_set(1)
+        endwin()
+    }
+}
+
+/// Why the terminal could not start.
+public enum TerminalError: Error, CustomStringConvertible {
+    case notATerminal
+    case unknownTerminalType(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            return "standard input and output must be a terminal"
+        case .unknownTerminalType(let type):
+            return "cannot use terminal type '\(type.isEmpty ? "(TERM not set)" : type)'"
+        }
+    }
+}

@@ -1,0 +1,243 @@
+import Foundation
+import Glibc
+
+/// A real terminal for end-to-end tests: a command (the `warren` binary) running in a pane of a
+/// private tmux server, driven with `send-keys` and read with `capture-pane`.
+///
+/// Each session has its own server on a socket in its own temporary folder, so sessions never
+/// see each other or the user's tmux. Every tmux command runs through `ChildProcess` (a clean
+/// signal mask) and is bounded in time, and so is every wait. The pane stays after its command
+/// exits (`remain-on-exit`, with an empty dead-pane message so the final screen is not
+/// scrolled), so a test can read the last screen and the exit status.
+///
+/// Facts about tmux 3.3a that shaped this: `window-size manual` in the configuration file makes
+/// the server crash on `new-session`, so it is set by a second command once the session exists;
+/// `-u` makes capture-pane keep UTF-8 whatever the test process's locale; a pane can be reported
+/// dead a moment before its exit status is known (`exitStatus` is nil until then).
+public final class TmuxSession: @unchecked Sendable {
+    /// The tmux executable: the first `tmux` on `PATH`, or nil if there is none.
+    public static let executable: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"] {
+            let candidate = "\(folder)/tmux"
+            if access(candidate, X_OK) == 0 { return candidate }
+        }
+        return nil
+    }()
+
+    public let command: [String]
+    public let folder: URL
+    public let socketPath: String
+    /// The longest any one tmux command may take.
+    public var commandTimeout: Double = 10
+
+    private static let target = "harness"
+    private let tmux: String
+    private let lock = NSLock()
+    private var stopped = false
+
+    /// Starts `command` (`command[0]` a path or a name on `PATH`) in a `width` × `height` pane
+    /// with `TERM=xterm-256color` and `environment` added to this process's environment.
+    public init(command: [String], width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+        guard let tmux = Self.executable else {
+            throw TestSupportError("tmux is not installed (scripts/install-test-dependencies installs it)")
+        }
+        guard !command.isEmpty else { throw TestSupportError("TmuxSession needs a command") }
+        self.tmux = tmux
+        self.command = command
+        folder = try TemporaryFolder.make(prefix: "warren-tmux")
+        socketPath = folder.appendingPathComponent("socket").path
+
+        let configuration = """
+            set-option -g remain-on-exit on
+            set-option -g remain-on-exit-format ""
+            set-option -g default-terminal xterm-256color
+            set-option -g status off
+            """
+        let configurationPath = folder.appendingPathComponent("tmux.conf").path
+        do {
+            try Data((configuration + "\n").utf8).write(to: URL(fileURLWithPath: configurationPath))
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw TestSupportError("cannot write \(configurationPath): \(error)")
+        }
+
+        // `env` runs the command itself (no shell): several arguments after `--` are an argv.
+        let variables = [("TERM", "xterm-256color")] + environment.sorted { $0.key < $1.key }
+        let argv = ["env"] + variables.map { "\($0.0)=\($0.1)" } + command
+        let started = run(
+            ["-f", configurationPath, "new-session", "-d", "-s", Self.target, "-x", "\(width)", "-y", "\(height)", "--"]
+                + argv)
+        guard started.status == 0 else {
+            stop()
+            throw TestSupportError("tmux new-session failed (\(started.status)): \(started.stderr)")
+        }
+        // Only now: in the configuration file this option crashes tmux 3.3a's new-session.
+        run(["set-option", "-g", "window-size", "manual"])
+    }
+
+    deinit { stop() }
+
+    /// Kills the tmux server (and so the command) and removes the temporary folder. Idempotent.
+    public func stop() {
+        lock.lock()
+        let wasStopped = stopped
+        stopped = true
+        lock.unlock()
+        guard !wasStopped else { return }
+        runUnlessStopped(["kill-server"], force: true)
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    // MARK: Input
+
+    /// Sends keys by tmux name: "j", "Enter", "Escape", "C-c", "Down", "PageDown", "F1"…
+    public func sendKeys(_ keys: String...) {
+        guard !keys.isEmpty else { return }
+        run(["send-keys", "-t", Self.target] + keys)
+    }
+
+    /// Types `text` literally (no key names are looked up).
+    public func sendText(_ text: String) {
+        run(["send-keys", "-t", Self.target, "-l", "--", text])
+    }
+
+    /// Resizes the terminal; the command gets SIGWINCH.
+    public func resize(width: Int, height: Int) {
+        run(["resize-window", "-t", Self.target, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    // MARK: Output
+
+    /// The visible screen: one line per terminal row, trailing spaces trimmed.
+    public func capture() -> String {
+        let result = run(["capture-pane", "-p", "-t", Self.target])
+        var lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        return lines.map { line in
+            var trimmed = line
+            while trimmed.last == " " { trimmed.removeLast() }
+            return String(trimmed)
+        }.joined(separator: "\n")
+    }
+
+    /// Polls the screen every 50 ms until it contains `text`; returns that screen. Throws, with
+    /// the last screen in the message, if `timeout` seconds pass first.
+    @discardableResult
+    public func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+        do {
+            return try waitUntil(timeout: timeout) { $0.contains(text) }
+        } catch let error as WaitTimeout {
+            throw TestSupportError("timed out after \(timeout) s waiting for \"\(text)\"; the screen was:\n\(error.screen)")
+        }
+    }
+
+    /// Polls the screen every 50 ms until `predicate` holds; returns that screen. Throws, with the
+    /// last screen in the message, if `timeout` seconds pass first.
+    @discardableResult
+    public func waitUntil(timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Self.now() + timeout
+        while true {
+            let screen = capture()
+            if predicate(screen) { return screen }
+            if Self.now() >= deadline { throw WaitTimeout(timeout: timeout, screen: screen) }
+            usleep(50_000)
+        }
+    }
+
+    /// Waits for the command to exit; returns its exit status (tmux reports no status for a
+    /// command killed by a signal, and this then times out).
+    @discardableResult
+    public func waitForExit(timeout: Double = 10) throws -> Int32 {
+        let deadline = Self.now() + timeout
+        while true {
+            if let status = exitStatus { return status }
+            if Self.now() >= deadline {
+                throw TestSupportError("timed out after \(timeout) s waiting for \(command) to exit; the screen was:\n\(capture())")
+            }
+            usleep(50_000)
+        }
+    }
+
+    /// The pane's title, as the command set it (OSC 0/2); tmux's default is the host name.
+    public var paneTitle: String { format("#{pane_title}") }
+
+    /// Whether the command has exited.
+    public var paneIsDead: Bool { format("#{pane_dead}") == "1" }
+
+    /// The command's exit status once it has exited normally; nil while it runs (and for a
+    /// command killed by a signal).
+    public var exitStatus: Int32? {
+        let fields = format("#{pane_dead}:#{pane_dead_status}").split(separator: ":", omittingEmptySubsequences: false)
+        guard fields.count == 2, fields[0] == "1" else { return nil }
+        return Int32(fields[1])
+    }
+
+    /// The command's process id (`env` execs the command, so it is the command itself).
+    public func pid() -> pid_t { pid_t(format("#{pane_pid}")) ?? 0 }
+
+    /// The terminal's size as tmux sees it.
+    public var size: (width: Int, height: Int) {
+        let fields = format("#{pane_width} #{pane_height}").split(separator: " ")
+        guard fields.count == 2, let width = Int(fields[0]), let height = Int(fields[1]) else { return (0, 0) }
+        return (width, height)
+    }
+
+    /// Expands a tmux format for the pane (`display-message -p`).
+    public func format(_ format: String) -> String {
+        var text = run(["display-message", "-p", "-t", Self.target, format]).stdout
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+
+    // MARK: Running tmux
+
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs one tmux command against this session's server, bounded by `commandTimeout`.
+    @discardableResult
+    public func run(_ arguments: [String]) -> Output {
+        runUnlessStopped(arguments, force: false)
+    }
+
+    @discardableResult
+    private func runUnlessStopped(_ arguments: [String], force: Bool) -> Output {
+        lock.lock()
+        defer { lock.unlock() }
+        if stopped, !force { return Output(status: -1, stdout: "", stderr: "session stopped") }
+        let outPath = folder.appendingPathComponent("out").path
+        let errPath = folder.appendingPathComponent("err").path
+        do {
+            let child = try ChildProcess(
+                [tmux, "-u", "-S", socketPath] + arguments, stdout: outPath, stderr: errPath,
+                environment: Self.clientEnvironment)
+            let status = child.wait(seconds: commandTimeout) ?? -1
+            let out = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
+            let err = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()
+            return Output(status: status, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        } catch {
+            return Output(status: -1, stdout: "", stderr: "\(error)")
+        }
+    }
+
+    /// This process's environment without the variables of a tmux the tests may run inside.
+    private static let clientEnvironment: [String] = ChildProcess.currentEnvironment().filter {
+        !$0.hasPrefix("TMUX=") && !$0.hasPrefix("TMUX_PANE=")
+    }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    private struct WaitTimeout: Error, CustomStringConvertible {
+        let timeout: Double
+        let screen: String
+        var description: String { "timed out after \(timeout) s; the screen was:\n\(screen)" }
+    }
+}

@@ -1,0 +1,221 @@
+import Browser
+import Dispatch
+import GopherCore
+import GopherNet
+import Glibc
+import TerminalUI
+
+/// The full-screen browser: wires the terminal, the `Browser` state machine and the fetcher
+/// together on the main queue. Keys and fetch events come in as Dispatch events; after each
+/// batch the screen is redrawn once.
+final class InteractiveSession: @unchecked Sendable {  // used on the main queue only
+    private let terminal: Terminal
+    private var browser: Browser
+    private let fetcher = Fetcher()
+    private let options: FetchOptions
+    let paths: UserPaths
+    private var handles: [Int: FetchHandle] = [:]
+    /// When each load's receive stage began, for the rate in the status bar.
+    private var receiveStarts: [Int: ContinuousClock.Instant] = [:]
+    private var sources: [any DispatchSourceProtocol] = []
+    private var redrawScheduled = false
+    private let clock = ContinuousClock()
+
+    init(options: FetchOptions, environment: [String: String]) throws {
+        self.options = options
+        paths = UserPaths(environment: environment)
+        browser = Browser(defaultPort: servicesDatabaseGopherPort())
+        terminal = try Terminal(environment: environment)
+    }
+
+    /// Opens `start` and runs until the user quits; never returns.
+    func run(start: Location) -> Never {
+        let size = terminal.size
+        browser.resize(width: size.width, height: size.height)
+        watchInput()
+        watchSignals()
+        perform(browser.open(start, title: nil))
+        redraw()
+        dispatchMain()
+    }
+
+    // MARK: Events
+
+    private func watchInput() {
+        let input = DispatchSource.makeReadSource(fileDescriptor: terminal.inputFileDescriptor, queue: .main)
+        input.setEventHandler { [unowned self] in
+            for key in terminal.readKeys() { handle(key) }
+            scheduleRedraw()
+        }
+        input.resume()
+        sources.append(input)
+    }
+
+    private func watchSignals() {
+        for number in [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+            source.setEventHandler { [unowned self] in
+                if number == SIGWINCH {
+                    handle(.resize)
+                    scheduleRedraw()
+                } else {
+                    quit(status: 128 + number)
+                }
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    private func handle(_ key: Key) {
+        if key == .resize {
+            terminal.handleResize()
+            let size = terminal.size
+            browser.resize(width: size.width, height: size.height)
+            return
+        }
+        perform(browser.handle(key))
+    }
+
+    private func scheduleRedraw() {
+        guard !redrawScheduled else { return }
+        redrawScheduled = true
+        DispatchQueue.main.async { [unowned self] in
+            redrawScheduled = false
+            redraw()
+        }
+    }
+
+    private func redraw() {
+        terminal.draw(browser.render())
+    }
+
+    func browserReport(_ text: String, isError: Bool) {
+        browser.report(text, isError: isError)
+    }
+
+    func quit(status: Int32) -> Never {
+        for handle in handles.values { handle.cancel() }
+        terminal.end()
+        exit(status)
+    }
+
+    // MARK: Actions
+
+    private func perform(_ actions: [Action]) {
+        for action in actions {
+            switch action {
+            case .fetch(let id, let url): startFetch(id: id, url: url)
+            case .cancel(let id): handles.removeValue(forKey: id)?.cancel()
+            case .download(let id, let url, let fileName, let overwrite):
+                startDownload(id: id, url: url, fileName: fileName, overwrite: overwrite)
+            case .showBookmarks: browser.show(bookmarksPage())
+            case .showHistory: browser.show(historyPage())
+            case .addBookmark(let url, let title): addBookmark(url, title: title)
+            case .recordVisit(let url): recordVisit(url)
+            case .copy(let text): terminal.copyToClipboard(text)
+            case .suspend:
+                terminal.suspend()
+                let size = terminal.size
+                browser.resize(width: size.width, height: size.height)
+            case .quit: quit(status: 0)
+            }
+        }
+        scheduleRedraw()
+    }
+
+    private func startFetch(id: Int, url: GopherURL) {
+        handles[id] = fetcher.fetch(url, options: options, deliverOn: .main) { [unowned self] event in
+            switch event {
+            case .progress(let progress):
+                browser.loadProgress(id: id, progressText(id: id, progress))
+            case .data(let bytes, let total):
+                browser.loadData(id: id, bytes)
+                browser.loadProgress(id: id, progressText(id: id, .receiving(bytes: total)))
+            case .finished(let report):
+                handles[id] = nil
+                receiveStarts[id] = nil
+                perform(browser.loadFinished(id: id, info: Self.pageInfo(report)))
+            case .failed(let error):
+                handles[id] = nil
+                receiveStarts[id] = nil
+                browser.loadFailed(id: id, message: error.description)
+            case .cancelled:
+                handles[id] = nil
+                receiveStarts[id] = nil
+            }
+            scheduleRedraw()
+        }
+    }
+
+    /// `connecting 127.0.0.1:70…`, `receiving 1.4 MB (38.0 MB/s)`.
+    func progressText(id: Int, _ progress: FetchProgress) -> String {
+        guard case .receiving(let bytes) = progress else { return progress.description }
+        let now = clock.now
+        let start = receiveStarts[id] ?? now
+        if receiveStarts[id] == nil { receiveStarts[id] = now }
+        let elapsed = now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        guard seconds > 0.05, bytes > 0 else { return progress.description }
+        return "\(progress.description) (\(ByteCountFormatter.string(Int(Double(bytes) / seconds)))/s)"
+    }
+
+    static func pageInfo(_ report: FetchReport) -> PageInfo {
+        PageInfo(
+            byteCount: report.byteCount, peerAddress: report.peerAddress, localAddress: report.localAddress,
+            timings: [
+                ("resolve", report.timings.resolve), ("connect", report.timings.connect),
+                ("send", report.timings.send), ("first byte", report.timings.firstByte),
+                ("receive", report.timings.receive),
+            ])
+    }
+
+    // MARK: Downloads
+
+    private func startDownload(id: Int, url: GopherURL, fileName: String, overwrite: Bool) {
+        let folder = paths.downloadFolder
+        do {
+            try UserFileStore.makeFolder(folder)
+        } catch {
+            browser.downloadFailed(id: id, message: error.description)
+            return
+        }
+        let path = folder.hasSuffix("/") ? folder + fileName : folder + "/" + fileName
+        let sink: AtomicFileSink
+        do {
+            sink = try AtomicFileSink(path: path, overwrite: overwrite)
+        } catch {
+            if error.code == .targetExists {
+                browser.downloadTargetExists(id: id)
+            } else {
+                browser.downloadFailed(id: id, message: error.description)
+            }
+            return
+        }
+        handles[id] = fetcher.fetch(url, options: options, sink: sink, deliverOn: .main) { [unowned self] event in
+            switch event {
+            case .progress(let progress):
+                browser.downloadProgress(id: id, "saving \(fileName): \(progressText(id: id, progress))")
+            case .data:
+                break
+            case .finished(let report):
+                handles[id] = nil
+                receiveStarts[id] = nil
+                browser.downloadFinished(id: id, path: path, byteCount: report.byteCount)
+            case .failed(let error):
+                handles[id] = nil
+                receiveStarts[id] = nil
+                if error.code == .targetExists {
+                    browser.downloadTargetExists(id: id)
+                } else {
+                    browser.downloadFailed(id: id, message: error.description)
+                }
+            case .cancelled:
+                handles[id] = nil
+                receiveStarts[id] = nil
+            }
+            scheduleRedraw()
+        }
+    }
+}

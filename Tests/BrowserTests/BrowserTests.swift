@@ -1,0 +1,4 @@
+import Testing
+@testable import Browser
+import WarrenTestSupport
+@Test func placeholder() { #expect(true) }
