@@ -13,6 +13,21 @@ extension Browser {
         }
     }
 
+    /// What the screen shows, as far as finding goes. While it is unchanged since the last match,
+    /// `n`/`N` go on from that match rather than from the selection or the top line: neither
+    /// moves to a match on an info line or on the last screen, so the same match would be found
+    /// again and again.
+    struct FindView: Equatable, Sendable {
+        var location: Location?
+        var source: Bool
+        var top: Int
+        var selected: Int?
+    }
+
+    var findView: FindView {
+        FindView(location: page?.location, source: showingSource, top: top, selected: page?.viewport.selected)
+    }
+
     mutating func find(forward: Bool, includingCurrent: Bool = false) {
         guard let needle = lastFind, !needle.isEmpty else {
             say("nothing to find yet (/ starts a search)")
@@ -20,7 +35,12 @@ extension Browser {
         }
         let count = visibleLineCount
         guard count > 0 else { return }
-        let current = (!showingSource ? page?.viewport.selected : nil) ?? top
+        let current: Int
+        if let mark = findMark, mark.view == findView {
+            current = mark.line
+        } else {
+            current = (!showingSource ? page?.viewport.selected : nil) ?? top
+        }
         let start = includingCurrent ? current : current + (forward ? 1 : -1)
         let lowered = needle.lowercased()
         for step in 0..<count {
@@ -30,6 +50,7 @@ extension Browser {
                 page?.viewport.selected = index
             }
             if !showingSource, page?.isMenu == true { reveal(index) } else { top = index }
+            findMark = (index, findView)
             let wrapped = forward ? index < start : index > start
             say("“\(needle)” on line \(index + 1)\(wrapped ? " (wrapped around)" : "")")
             return

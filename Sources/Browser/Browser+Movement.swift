@@ -23,7 +23,26 @@ extension Browser {
     }
 
     /// The last useful top: the end of the page sits on the last row.
-    var maxTop: Int { max(0, visibleLineCount - pageRows) }
+    var maxTop: Int {
+        let count = visibleLineCount
+        return count == 0 ? 0 : count - linesFitting(from: count - 1, forward: false)
+    }
+
+    /// How many lines from line `start`, forward or backward, fit on the screen together (at
+    /// least one): `pageRows`, unless long document lines wrap onto several rows.
+    func linesFitting(from start: Int, forward: Bool) -> Int {
+        let count = visibleLineCount
+        var rows = 0
+        var lines = 0
+        var index = start
+        while index >= 0, index < count {
+            rows += rowCount(ofLine: index)
+            if rows > pageRows { break }
+            lines += 1
+            index += forward ? 1 : -1
+        }
+        return max(1, lines)
+    }
 
     private var menu: Menu? {
         guard !showingSource, let page, case .menu(let menu) = page.content else { return nil }
@@ -67,12 +86,12 @@ extension Browser {
     }
 
     mutating func pageDown() {
-        top += max(1, pageRows - 1)
+        top += max(1, linesFitting(from: top, forward: true) - 1)
         reselectOnScreen(preferFirst: true)
     }
 
     mutating func pageUp() {
-        top -= max(1, pageRows - 1)
+        top -= max(1, linesFitting(from: top, forward: false) - 1)
         reselectOnScreen(preferFirst: false)
     }
 
@@ -107,7 +126,7 @@ extension Browser {
     mutating func selectLink(typed digit: Int) -> [Action] {
         guard let menu else { return [] }
         typedNumber += String(digit)
-        if let number = Int(typedNumber), let index = menu.links.dropFirst(number - 1).first, number >= 1 {
+        if let number = Int(typedNumber), number >= 1, let index = menu.links.dropFirst(number - 1).first {
             page?.viewport.selected = index
             reveal(index)
             say("link \(number) (Enter opens it)")

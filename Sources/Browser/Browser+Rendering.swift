@@ -48,7 +48,7 @@ extension Browser {
             var rows: [ScreenRow] = []
             var index = first
             while rows.count < pageRows, index < document.count {
-                for piece in wrapped(document.line(index)) where rows.count < pageRows {
+                for piece in wrapped(document.line(index), limit: pageRows - rows.count) {
                     rows.append(ScreenRow([Span(piece)]))
                 }
                 index += 1
@@ -65,14 +65,15 @@ extension Browser {
             return ScreenRow([Span(fit(indent + item.display), .info)])
         case .error:
             let lead = " " + String(repeating: " ", count: numberWidth) + " "
-            return ScreenRow([Span(lead), Span("ERR", .error), Span(fit(" " + item.display, offset: lead.count + 3), .error)])
+            return ScreenRow([Span(fit(lead)), Span(fit("ERR", offset: lead.count), .error), Span(fit(" " + item.display, offset: lead.count + 3), .error)])
         case .link, .invalidLink:
             let number = menu.linkNumber(ofItemAt: index).map(String.init) ?? ""
             let lead = " " + String(repeating: " ", count: max(0, numberWidth - number.count)) + number + " "
             let style: Style = selected ? .selectedLink : (item.kind == .invalidLink ? .invalidLink : .link)
             let used = lead.count + 4
             return ScreenRow(
-                [Span(lead, selected ? .selectedLink : .linkNumber), Span(item.type.tag, selected ? .selectedLink : .tag),
+                [Span(fit(lead), selected ? .selectedLink : .linkNumber),
+                 Span(fit(item.type.tag, offset: lead.count), selected ? .selectedLink : .tag),
                  Span(fit(" " + item.display, offset: used - 1), style)],
                 fill: selected ? .selectedLink : .normal)
         }
@@ -118,7 +119,7 @@ extension Browser {
                 let dropped = DisplayWidth.columns(of: String(shown.removeFirst()))
                 cursorColumn -= dropped
             }
-            let row = ScreenRow([Span(label, .prompt), Span(fit(shown, offset: labelWidth), .prompt)], fill: .prompt)
+            let row = ScreenRow([Span(fit(label), .prompt), Span(fit(shown, offset: labelWidth), .prompt)], fill: .prompt)
             return (row, Screen.Position(row: height - 1, column: min(cursorColumn, width - 1)))
         }
         if let status {
@@ -147,8 +148,8 @@ extension Browser {
             }
         }
         guard count > 0 else { return "empty page" }
-        let last = min(count, top + pageRows)
-        let percent = count <= pageRows ? 100 : last * 100 / count
+        let last = min(count, top + linesFitting(from: top, forward: true))
+        let percent = last * 100 / count
         return "lines \(top + 1)–\(last) of \(count) (\(percent)%)"
     }
 
@@ -159,8 +160,16 @@ extension Browser {
         String(DisplayWidth.prefix(of: text, fitting: max(0, width - offset)).text)
     }
 
-    /// A document line cut into screen rows (or just its first row when not wrapping).
-    private func wrapped(_ line: String) -> [String] {
+    /// Screen rows line `index` takes: more than one only for a long document line while
+    /// wrapping (counted up to one more than the screen holds).
+    func rowCount(ofLine index: Int) -> Int {
+        guard wrap, !showingSource, case .document(let document)? = page?.content else { return 1 }
+        return wrapped(document.line(index), limit: pageRows + 1).count
+    }
+
+    /// A document line cut into screen rows (or just its first row when not wrapping), at most
+    /// `limit` of them.
+    private func wrapped(_ line: String, limit: Int = .max) -> [String] {
         guard wrap else { return [fit(line)] }
         var pieces: [String] = []
         var rest = Substring(line)
@@ -174,7 +183,7 @@ extension Browser {
             }
             pieces.append(String(piece))
             rest = rest.dropFirst(piece.count)
-        } while !rest.isEmpty
+        } while !rest.isEmpty && pieces.count < limit
         return pieces
     }
 

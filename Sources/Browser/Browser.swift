@@ -62,6 +62,8 @@ public struct Browser: Sendable {
     public internal(set) var showingInfo = false
     var sourceTop = 0
     var lastFind: String?
+    /// Where the last find matched and what the screen showed then (see `FindView`).
+    var findMark: (line: Int, view: FindView)?
     var typedNumber = ""
     var nextID = 1
     /// The size of the last render, for paging.
@@ -289,9 +291,9 @@ public struct Browser: Sendable {
             return []
         }
         var actions = cancelLoading()
-        if entry.page != nil {
+        if let cached = cachedPage(of: entry) {
             let restored = history.goBack(from: page)!
-            page = restored.page
+            page = cached
             page?.viewport = restored.viewport
             leaveOverlays()
         } else if case .gopher(let url) = entry.location {
@@ -306,15 +308,23 @@ public struct Browser: Sendable {
             return []
         }
         var actions = cancelLoading()
-        if entry.page != nil {
+        if let cached = cachedPage(of: entry) {
             let restored = history.goForward(from: page)!
-            page = restored.page
+            page = cached
             page?.viewport = restored.viewport
             leaveOverlays()
         } else if case .gopher(let url) = entry.location {
             actions.append(startLoading(entry.location, title: entry.title, purpose: .forward(entry.viewport), url: url))
         }
         return actions
+    }
+
+    /// A history entry's page: the cached one, else a built-in page made again (those are never
+    /// fetched, so an evicted one could not come back otherwise).
+    private func cachedPage(of entry: History.Entry) -> Page? {
+        if let page = entry.page { return page }
+        guard case .about(let name) = entry.location, let bytes = BuiltInPages.page(named: name) else { return nil }
+        return Page.menu(entry.location, title: entry.title, bytes: bytes)
     }
 
     private mutating func goUp() -> [Action] {

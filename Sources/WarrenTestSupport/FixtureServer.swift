@@ -35,9 +35,14 @@ public final class FixtureServer: Sendable {
         var stopped = false
     }
 
-    public init(_ behaviour: Behaviour) throws {
-        self.behaviour = behaviour
+    public convenience init(_ behaviour: Behaviour) throws {
+        try self.init { _ in behaviour }
+    }
+
+    /// A server whose behaviour depends on its own port (menus that link back to it).
+    public init(makeBehaviour: (UInt16) -> Behaviour) throws {
         (listener, port) = try Loopback.listen(backlog: 16)
+        behaviour = makeBehaviour(port)
         // Plain threads, not Dispatch workers: these block, and a blocked Dispatch pool on a
         // two-core machine would delay the fetcher under test.
         threads.enter()

@@ -8,14 +8,30 @@ public struct GopherContent: Sendable {
     public init(files: [String: [UInt8]]) { self.files = files }
 
     /// `hello.txt`, `dots.txt` (lone `.` and `..` lines mid-text), `docs/readme.txt`,
-    /// `blob.bin` (every byte value, 64 KiB), `latin1.txt`.
+    /// `blob.bin` (every byte value, 64 KiB), `latin1.txt`, and the menu `big/`.
     public static let standard = GopherContent(files: [
         "hello.txt": Array("Hello, gopherspace.\nSecond line.\n".utf8),
         "dots.txt": Array("before\n.\n..double\nafter\n".utf8),
         "docs/readme.txt": Array("Read me.\n".utf8),
         "blob.bin": (0..<65_536).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 8) },
         "latin1.txt": [0x63, 0x61, 0x66, 0xE9, 0x0A],
+        "big/gophermap": bigGophermap,
     ])
+
+    /// `big/`: 100 text links in ten sections, each section opened by five lines of info text,
+    /// so a menu taller than the screen with text between links.
+    static let bigGophermap: [UInt8] = {
+        var lines = ["A big menu", ""]
+        for number in 1...100 {
+            if number % 10 == 1 {
+                let section = number / 10 + 1
+                lines += (1...5).map { "Section \(section), line \($0) of its introduction." }
+            }
+            let padded = String(repeating: "0", count: 3 - String(number).count) + String(number)
+            lines.append("0Item \(padded)\t/hello.txt")
+        }
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }()
 
     func write(into root: URL) throws {
         for (path, bytes) in files {

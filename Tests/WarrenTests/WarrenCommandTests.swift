@@ -13,11 +13,12 @@ import WarrenTestSupport
         #expect(result.stdoutText == """
                      [/]
 
-               1 DIR docs
-               2 BIN blob.bin
-               3 TXT dots.txt
-               4 TXT hello.txt
-               5 TXT latin1.txt
+               1 DIR big
+               2 DIR docs
+               3 BIN blob.bin
+               4 TXT dots.txt
+               5 TXT hello.txt
+               6 TXT latin1.txt
 
             """)
     }
@@ -28,11 +29,12 @@ import WarrenTestSupport
         #expect(result.status == 0)
         // pygopherd drops file extensions from display strings.
         #expect(result.stdoutText == """
-               1 BIN blob
-               2 DIR docs
-               3 TXT dots
-               4 TXT hello
-               5 TXT latin1
+               1 DIR big
+               2 BIN blob
+               3 DIR docs
+               4 TXT dots
+               5 TXT hello
+               6 TXT latin1
 
             """)
     }

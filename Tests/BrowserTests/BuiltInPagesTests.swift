@@ -1,0 +1,69 @@
+import Foundation
+import GopherCore
+import Testing
+import WarrenTestSupport
+
+@testable import Browser
+
+// Warren's own pages: built into the binary, opened without the network.
+
+private func resource(_ name: String) throws -> [UInt8] {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    return Array(try Data(contentsOf: root.appendingPathComponent("Resources/\(name)")))
+}
+
+@Test func builtInPagesMatchTheFilesInResources() throws {
+    // A mismatch means scripts/embed-resources was not run after editing Resources/.
+    #expect(BuiltInPages.page(named: "home") == (try resource("home.gph")))
+    #expect(BuiltInPages.page(named: "help") == (try resource("help.gph")))
+}
+
+@Test func unknownBuiltInPagesDoNotExist() {
+    #expect(BuiltInPages.page(named: "nope") == nil)
+    #expect(BuiltInPages.page(named: "") == nil)
+}
+
+@Test func aboutHomeOpensWithoutFetching() {
+    var browser = Browser()
+    #expect(browser.open(.about("home"), title: nil) == [])
+    #expect(browser.loading == nil)
+    #expect(browser.titleLine == " about:home")
+    #expect(browser.pageLines.first == "        Welcome to Warren, a terminal gopher client.")
+    #expect(browser.pageLines.contains("  1 DIR Floodgap: the gopher project"))
+    #expect(browser.pageLines.contains("  3 ASK Veronica-2 search"))
+    #expect(browser.statusLine == " 1/3  gopher://gopher.floodgap.com/1/")
+}
+
+@Test func aboutHelpOpensWithoutFetchingFromTheGoToPrompt() {
+    var browser = Browser()
+    browser.press(.character("o"))
+    browser.type("about:help")
+    #expect(browser.press(.enter) == [])
+    #expect(browser.titleLine == " about:help")
+    #expect(browser.pageLines.first == "        Warren keys")
+}
+
+@Test func theHelpPageHasNoLinks() throws {
+    var menu = Menu()
+    menu.append(try #require(BuiltInPages.page(named: "help")))
+    menu.finish()
+    #expect(menu.count > 20)
+    #expect(menu.links.isEmpty)
+}
+
+@Test func anUnknownAboutPageSaysSo() {
+    var browser = browserShowing("gopher://example.org/", Gophermap.mixed)
+    browser.press(.character("o"))
+    browser.type("about:nope")
+    #expect(browser.press(.enter) == [])
+    #expect(browser.statusLine == " no such page: about:nope")
+    #expect(browser.titleLine == " gopher://example.org/1")
+}
+
+@Test func openingABuiltInPageCancelsALoadInProgress() {
+    var browser = Browser()
+    let id = browser.open(.gopher(gopherURL("gopher://example.org/")), title: nil).fetchID ?? -1
+    #expect(browser.open(.about("help"), title: nil) == [.cancel(id: id)])
+    #expect(browser.titleLine == " about:help")
+}

@@ -1,0 +1,64 @@
+import Testing
+
+@testable import Browser
+
+// The key table is a contract (DESIGN.md): these keys do these things.
+
+/// Every key DESIGN.md lists, with what it does.
+private let designKeys: [(Key, Command)] = [
+    (.down, .nextLink), (.character("j"), .nextLink),
+    (.up, .previousLink), (.character("k"), .previousLink),
+    (.pageDown, .pageDown), (.character(" "), .pageDown),
+    (.pageUp, .pageUp), (.character("b"), .pageUp),
+    (.home, .top), (.character("g"), .top),
+    (.end, .bottom), (.character("G"), .bottom),
+    (.enter, .open), (.right, .open), (.character("l"), .open),
+    (.left, .back), (.character("h"), .back), (.backspace, .back),
+    (.character("f"), .forward),
+    (.character("o"), .goTo), (.character("O"), .editURL),
+    (.character("u"), .up),
+    (.character("r"), .reload),
+    (.character("/"), .find), (.character("n"), .findNext), (.character("N"), .findPrevious),
+    (.character("s"), .save),
+    (.character("d"), .download),
+    (.character("a"), .bookmark), (.character("B"), .showBookmarks),
+    (.character("H"), .showHistory),
+    (.character("\\"), .source),
+    (.character("="), .info),
+    (.character("y"), .copyURL),
+    (.character("w"), .toggleWrap),
+    (.character("?"), .help),
+    (.escape, .cancel), (.control("c"), .cancel),
+    (.character("q"), .quit),
+]
+
+@Test func everyKeyInTheDesignDoesWhatItSays() {
+    for (key, command) in designKeys {
+        #expect(KeyMap.bindings[key] == command, "\(key)")
+    }
+}
+
+@Test func theOnlyKeyBeyondTheDesignIsControlZToSuspend() {
+    let extra = KeyMap.bindings.keys.filter { key in !designKeys.contains { $0.0 == key } }
+    #expect(extra == [.control("z")])
+    #expect(KeyMap.bindings[.control("z")] == .suspend)
+}
+
+@Test func everyCommandHasAKey() {
+    let bound = Set(KeyMap.bindings.values)
+    for command in Command.allCases {
+        #expect(bound.contains(command), "\(command)")
+    }
+}
+
+@Test func digitsAreNotBoundSoTheySelectLinks() {
+    for digit in "0123456789" {
+        #expect(KeyMap.bindings[.character(digit)] == nil, "\(digit)")
+    }
+}
+
+@Test func keysAreCaseSensitive() {
+    #expect(KeyMap.bindings[.character("Q")] == nil)
+    #expect(KeyMap.bindings[.character("b")] != KeyMap.bindings[.character("B")])
+    #expect(KeyMap.bindings[.character("h")] != KeyMap.bindings[.character("H")])
+}

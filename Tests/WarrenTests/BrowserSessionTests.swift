@@ -1,0 +1,250 @@
+import Foundation
+import Glibc
+import Testing
+import WarrenTestSupport
+
+/// The full-screen browser, run as a person runs it: the real binary in a real terminal (tmux)
+/// against real gopher servers on loopback, keys sent, the screen read back.
+@Suite struct BrowserSessionTests {
+    @Test func opensAMenuAndFollowsLinksByArrowsAndByNumber() throws {
+        let server = try RealServer(.gophernicus)
+        let warren = try WarrenInTmux([server.url("/")])
+        defer { warren.stop(); warren.removeHome() }
+        let screen = try warren.waitFor("6 TXT latin1.txt")
+        #expect(screen.hasPrefix(" gopher://127.0.0.1:\(server.port)/1\n        [/]\n\n  1 DIR big\n  2 DIR docs\n  3 BIN blob.bin\n"))
+        try warren.waitForStatus("1/6  gopher://127.0.0.1:\(server.port)/1/big/")
+        warren.session.sendKeys("j", "Down")
+        try warren.waitForStatus("3/6  gopher://127.0.0.1:\(server.port)/9/blob.bin")
+        warren.session.sendKeys("5")
+        try warren.waitForStatus("link 5 (Enter opens it)")
+        warren.session.sendKeys("Enter")
+        let document = try warren.waitFor("Second line.")
+        #expect(document.hasPrefix(" gopher://127.0.0.1:\(server.port)/0/hello.txt\nHello, gopherspace.\nSecond line.\n"))
+        // Back with the arrow, into the sub-menu with Enter.
+        warren.session.sendKeys("Left")
+        try warren.waitForStatus("5/6")
+        warren.session.sendKeys("g", "j", "Enter")
+        try warren.waitFor("2 TXT readme.txt")
+    }
+
+    @Test func backRestoresScrollPositionAndSelectionAndForwardReturns() throws {
+        let server = try RealServer(.gophernicus)
+        let warren = try WarrenInTmux([server.url("/1/big/")])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitFor("Item 010")
+        warren.session.sendKeys("PageDown", "PageDown", "j", "j")
+        let before = try warren.session.waitUntil { $0.contains("Item 03") && !$0.hasSuffix("1/100  gopher://127.0.0.1:\(server.port)/0/hello.txt") }
+        let selectedStatus = before.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(!selectedStatus.contains(" 1/100"))
+        warren.session.sendKeys("Enter")
+        try warren.waitFor("Hello, gopherspace.")
+        warren.session.sendKeys("h")
+        let after = try warren.session.waitUntil { $0.contains("Item 0") }
+        #expect(after == before)
+        warren.session.sendKeys("f")
+        try warren.waitFor("Hello, gopherspace.")
+        warren.session.sendKeys("BSpace")
+        #expect(try warren.session.waitUntil { $0.contains("Item 0") } == before)
+    }
+
+    @Test func findMovesToTheMatchAndNextFindsTheFollowingOne() throws {
+        let server = try RealServer(.gophernicus)
+        let warren = try WarrenInTmux([server.url("/1/big/")])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitFor("Item 010")
+        warren.session.sendKeys("/")
+        try warren.waitForStatus("Find:")
+        warren.session.sendText("item 077")
+        warren.session.sendKeys("Enter")
+        try warren.waitForStatus("“item 077” on line")
+        try warren.waitFor("Item 077")
+        warren.session.sendKeys("Escape")  // nothing loading: just a hint
+        warren.session.sendKeys("/")
+        warren.session.sendKeys("C-u")
+        warren.session.sendText("introduction")
+        warren.session.sendKeys("Enter")
+        try warren.waitForStatus("“introduction” on line")
+        warren.session.sendKeys("n")
+        try warren.waitForStatus("“introduction” on line")
+        warren.session.sendKeys("/", "C-u")
+        warren.session.sendText("no such words")
+        warren.session.sendKeys("Enter")
+        try warren.waitForStatus("“no such words” not found")
+    }
+
+    @Test func savesADocumentAndDownloadsABinaryIdenticalToTheServers() throws {
+        let server = try RealServer(.gophernicus)
+        let warren = try WarrenInTmux([server.url("/")])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitFor("6 TXT latin1.txt")
+        // Download the binary without opening it.
+        warren.session.sendKeys("3", "d")
+        try warren.waitForStatus("Save as: blob.bin")
+        warren.session.sendKeys("Enter")
+        try warren.waitForStatus("saved \(warren.downloads.path)/blob.bin (65.5 KB)")
+        #expect(Array(try Data(contentsOf: warren.downloads.appendingPathComponent("blob.bin"))) == (try server.fileBytes("blob.bin")))
+        // Save the page being read, as the server sent it.
+        warren.session.sendKeys("5", "Enter")
+        try warren.waitFor("Hello, gopherspace.")
+        warren.session.sendKeys("s")
+        try warren.waitForStatus("Save as: hello.txt")
+        warren.session.sendKeys("Enter")
+        try warren.waitForStatus("saved \(warren.downloads.path)/hello.txt")
+        let sent = try WarrenProcess.run(["--source", server.url("/0/hello.txt")]).stdout
+        #expect(Array(try Data(contentsOf: warren.downloads.appendingPathComponent("hello.txt"))) == sent)
+        // Saving again asks before replacing; anything but y keeps the file.
+        warren.session.sendKeys("s")
+        try warren.waitForStatus("Save as: hello.txt")
+        warren.session.sendKeys("Enter")
+        try warren.waitForStatus("hello.txt exists; replace it? (y/N)")
+        warren.session.sendKeys("n")
+        try warren.waitForStatus("not saved: hello.txt exists")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: warren.downloads.path).sorted() == ["blob.bin", "hello.txt"])
+    }
+
+    @Test func searchAsksForWordsAndSendsThemAfterATab() throws {
+        let server = try FixtureServer { port in
+            .reply(Array("iSearch the fixture\t\tnull.host\t1\r\n7Find things\t/search\t127.0.0.1\t\(port)\r\n0Found it\t/found\t127.0.0.1\t\(port)\r\n.\r\n".utf8))
+        }
+        let warren = try WarrenInTmux(["gopher://127.0.0.1:\(server.port)/1/"])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitFor("1 ASK Find things")
+        warren.session.sendKeys("Enter")
+        try warren.waitForStatus("Search Find things:")
+        warren.session.sendText("gopher holes")
+        warren.session.sendKeys("Enter")
+        try warren.waitFor(" gopher://127.0.0.1:\(server.port)/7/search%09gopher%20holes")
+        #expect(server.requests.last == Array("/search\tgopher holes".utf8))
+    }
+
+    @Test func eachFailingStageIsNamedInTheStatusBarAndThePageStays() throws {
+        let server = try RealServer(.gophernicus)
+        let silent = try FixtureServer(.neverAnswer)
+        let closed = try Loopback.closedPort()
+        let warren = try WarrenInTmux(["--timeout", "0.5", server.url("/")])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitFor("6 TXT latin1.txt")
+        let cases = [
+            ("127.0.0.1:\(closed)/", "connect failed: Connection refused (127.0.0.1:\(closed))"),
+            ("127.0.0.1:\(server.port)/1/missing/", "server error: Error: File or directory not found! (null)"),
+            ("127.0.0.1:\(silent.port)/", "receive timed out after 0.5 s (127.0.0.1:\(silent.port))"),
+            ("gopher://127.0.0.1/0/a%0Ab", "selector contains LF, which cannot be sent"),
+        ]
+        for (url, message) in cases {
+            warren.session.sendKeys("o")
+            try warren.waitForStatus("Go to:")
+            warren.session.sendText(url)
+            warren.session.sendKeys("Enter")
+            try warren.waitForStatus(message)
+            #expect(warren.session.capture().contains("6 TXT latin1.txt"), "the previous page stays")
+        }
+    }
+
+    @Test func unknownHostIsAResolveFailure() throws {
+        let warren = try WarrenInTmux(["gopher://nohost.invalid/"], prefix: ["/usr/bin/unshare", "-n"])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitForStatus("resolve failed: ")
+        #expect(warren.statusBar.hasSuffix("(nohost.invalid:70)"))
+    }
+
+    @Test func escapeAndCtrlCCancelALoadThatNeverAnswersWithoutQuitting() throws {
+        let server = try RealServer(.gophernicus)
+        let silent = try FixtureServer(.neverAnswer)
+        let warren = try WarrenInTmux([server.url("/")])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitFor("6 TXT latin1.txt")
+        for key in ["Escape", "C-c"] {
+            warren.session.sendKeys("o")
+            warren.session.sendText("127.0.0.1:\(silent.port)/")
+            warren.session.sendKeys("Enter")
+            try warren.waitForStatus("receiving 0 B")
+            warren.session.sendKeys(key)
+            try warren.waitForStatus("cancelled")
+            #expect(warren.session.capture().contains("6 TXT latin1.txt"))
+            #expect(!warren.session.paneIsDead)
+        }
+        warren.session.sendKeys("q")
+        #expect(try warren.session.waitForExit() == 0)
+    }
+
+    @Test func resizeRedrawsAtTheNewSizeAndKeepsThePlace() throws {
+        let server = try RealServer(.gophernicus)
+        let warren = try WarrenInTmux([server.url("/1/big/")])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitFor("Item 010")
+        warren.session.sendKeys("PageDown", "j")
+        let before = try warren.session.waitUntil { $0.contains("Item 02") }
+        let status = before.split(separator: "\n").last.map(String.init) ?? ""
+        warren.session.resize(width: 100, height: 30)
+        let after = try warren.session.waitUntil { $0.split(separator: "\n", omittingEmptySubsequences: false).count == 30 }
+        #expect(after.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) == status)
+        warren.session.resize(width: 40, height: 10)
+        let small = try warren.session.waitUntil { $0.split(separator: "\n", omittingEmptySubsequences: false).count == 10 }
+        #expect(small.split(separator: "\n").allSatisfy { $0.count <= 40 })
+    }
+
+    @Test func bookmarksAndHistorySurviveARestart() throws {
+        let server = try RealServer(.gophernicus)
+        let first = try WarrenInTmux([server.url("/0/hello.txt")])
+        defer { first.removeHome() }
+        try first.waitFor("Hello, gopherspace.")
+        first.session.sendKeys("a")
+        try first.waitForStatus("bookmarked")
+        first.session.sendKeys("q")
+        #expect(try first.session.waitForExit() == 0)
+        first.stop()
+        let bookmarks = String(decoding: try Data(contentsOf: first.bookmarksFile), as: UTF8.self)
+        #expect(bookmarks == "0gopher://127.0.0.1:\(server.port)/0/hello.txt\t/hello.txt\t127.0.0.1\t\(server.port)\r\n")
+
+        let second = try WarrenInTmux([], home: first.home)
+        defer { second.stop() }
+        try second.waitFor("Welcome to Warren")
+        second.session.sendKeys("B")
+        try second.waitFor("1 TXT gopher://127.0.0.1:\(server.port)/0/hello.txt")
+        second.session.sendKeys("Enter")
+        try second.waitFor("Hello, gopherspace.")
+        second.session.sendKeys("H")
+        try second.waitFor(" about:history")
+        try second.waitFor("1 TXT gopher://127.0.0.1:\(server.port)/0/hello.txt")
+    }
+
+    @Test func terminalIsRestoredAfterQuitAndAfterSIGTERM() throws {
+        let server = try RealServer(.gophernicus)
+        let script = """
+            "$1" "$2"; echo "warren exited $?"; stty -a | tr ' ' '\\n' | grep -x -- '-\\{0,1\\}icanon'; sleep 30
+            """
+        for ending in ["q", "SIGTERM"] {
+            let session = try TmuxSession(
+                command: ["/bin/sh", "-c", script, "sh", WarrenProcess.executable.path, server.url("/")],
+                environment: ["HOME": "/tmp", "SWIFT_BACKTRACE": "enable=no"])
+            defer { session.stop() }
+            try session.waitFor("6 TXT latin1.txt")
+            if ending == "q" {
+                session.sendKeys("q")
+            } else {
+                let children = try String(contentsOfFile: "/proc/\(session.pid())/task/\(session.pid())/children", encoding: .utf8)
+                let warrenPID = try #require(children.split(separator: " ").first.flatMap { pid_t($0) })
+                kill(warrenPID, SIGTERM)
+            }
+            let screen = try session.waitFor("warren exited")
+            #expect(screen.contains(ending == "q" ? "warren exited 0" : "warren exited \(128 + SIGTERM)"))
+            // Canonical mode is back (not "-icanon"), and the menu is gone with the alternate screen.
+            let final = try session.waitFor("icanon")
+            #expect(final.contains("\nicanon"))
+            #expect(!final.contains("-icanon"))
+            #expect(!final.contains("latin1.txt"))
+        }
+    }
+
+    @Test func escapeSequencesFromTheServerNeverReachTheTerminal() throws {
+        let hostile = "i\u{1B}]2;pwned\u{07}Title\u{1B}[2J text\t\tnull.host\t1\r\n0\u{1B}]52;c;ZXZpbA==\u{07}Clip\u{9B}31m red\t/x\t127.0.0.1\t70\r\n.\r\n"
+        let server = try FixtureServer(.reply(Array(hostile.utf8)))
+        let warren = try WarrenInTmux(["gopher://127.0.0.1:\(server.port)/1/"])
+        defer { warren.stop(); warren.removeHome() }
+        let titleBefore = warren.session.paneTitle
+        let screen = try warren.waitFor("Clip red")
+        #expect(screen.contains("Title text"))
+        #expect(warren.session.paneTitle == titleBefore)
+        #expect(!warren.session.paneTitle.contains("pwned"))
+    }
+}
