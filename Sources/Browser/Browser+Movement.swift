@@ -137,10 +137,11 @@ extension Browser {
         return []
     }
 
-    /// A new menu gets its first link selected as soon as it arrives.
+    /// A new menu gets its first link selected as soon as it arrives, if that link is on screen
+    /// (Enter never opens a link the user cannot see; `j` reaches one further down).
     mutating func selectFirstLinkIfNeeded() {
         guard let page, page.viewport.selected == nil, case .menu(let menu) = page.content,
-            let first = menu.links.first
+            let first = menu.links.first, first >= page.viewport.top, first < page.viewport.top + pageRows
         else { return }
         self.page?.viewport.selected = first
     }

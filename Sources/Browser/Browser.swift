@@ -268,11 +268,15 @@ public struct Browser: Sendable {
     }
 
     /// Shows a page made elsewhere (bookmarks, history) as a new page.
-    public mutating func show(_ newPage: Page) {
+    /// A load in progress is cancelled first, so it cannot arrive on top of this page.
+    @discardableResult
+    public mutating func show(_ newPage: Page) -> [Action] {
+        let actions = cancelLoading()
         if let current = page { history.leave(current) }
         page = newPage
         leaveOverlays()
         selectFirstLinkIfNeeded()
+        return actions
     }
 
     private mutating func leaveOverlays() {

@@ -38,7 +38,7 @@ public enum Sanitizer {
                     let spaces = tabWidth - column % tabWidth
                     output.append(contentsOf: repeatElement(" ", count: spaces))
                     column += spaces
-                } else if isControl(value) {
+                } else if isControl(value) || isBidiControl(value) {
                     continue
                 } else {
                     output.append(scalar)
@@ -72,6 +72,12 @@ public enum Sanitizer {
     /// True for a scalar that must never reach a terminal on its own.
     public static func isControl(_ value: UInt32) -> Bool {
         value < 0x20 || (0x7F...0x9F).contains(value)
+    }
+
+    /// Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) would reorder the rest
+    /// of the row on a bidi-aware terminal and throw columns off; they are dropped.
+    public static func isBidiControl(_ value: UInt32) -> Bool {
+        (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
     }
 
     /// A value for a message, cleaned and in quotes, so that an empty or odd value is visible.

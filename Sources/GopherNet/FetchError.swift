@@ -25,6 +25,8 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let emptyResponse = Code(name: "empty response")
         /// The response passed the memory limit.
         public static let responseTooLarge = Code(name: "response too large")
+        /// The server sent too little for too long (a trickle).
+        public static let tooSlow = Code(name: "too slow")
         public static let serverError = Code(name: "server error")
         /// The target exists and overwriting was not asked for.
         public static let targetExists = Code(name: "target exists")

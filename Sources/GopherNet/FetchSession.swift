@@ -4,11 +4,13 @@ import Glibc
 /// One fetch, run start to end on one worker thread. Every wait is a `poll` on the socket and on
 /// a wake-up pipe, so a cancel interrupts any stage at once (except the name lookup itself,
 /// which cannot be interrupted; its result is then dropped).
+enum FetchSessionStop: Error {
+    case cancelled
+    case failed(FetchError)
+}
+
 final class FetchSession: @unchecked Sendable {
-    private enum Stop: Error {
-        case cancelled
-        case failed(FetchError)
-    }
+    private typealias Stop = FetchSessionStop
 
     private let url: GopherURL
     private let options: FetchOptions
@@ -161,6 +163,8 @@ final class FetchSession: @unchecked Sendable {
         var firstByteAt: ContinuousClock.Instant?
         var lastProgress = clock.now
         var detector = ServerErrorDetector()
+        var terminator = url.type.handling == .menu || url.type.handling == .search ? MenuTerminatorScanner() : nil
+        var window = RateWindow(start: clock.now)
         var buffer = [UInt8](repeating: 0, count: Self.readSize)
         defer {
             let end = clock.now
@@ -171,8 +175,13 @@ final class FetchSession: @unchecked Sendable {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(socketFD, $0.baseAddress!, $0.count) }
             if count > 0 {
                 if firstByteAt == nil { firstByteAt = clock.now }
-                byteCount += count
-                try pass(detector.consume(buffer[..<count]))
+                // A menu ends at its `.` line, even if the server keeps the connection open.
+                let terminatorEnd = terminator?.scan(buffer[..<count])
+                let end = terminatorEnd ?? count
+                byteCount += end
+                try pass(detector.consume(buffer[..<end]))
+                if terminatorEnd != nil { break }
+                try window.check(adding: end, now: clock.now, options: options, subject: peerAddress)
                 if sink != nil, clock.now - lastProgress >= Self.progressInterval {
                     lastProgress = clock.now
                     deliver(.progress(.receiving(bytes: byteCount)))
@@ -274,7 +283,7 @@ final class FetchSession: @unchecked Sendable {
         }
     }
 
-    private static func seconds(_ duration: Duration) -> String {
+    static func seconds(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
         let tenths = attoseconds / 100_000_000_000_000_000
         return tenths == 0 ? "\(seconds)" : "\(seconds).\(tenths)"
@@ -285,5 +294,26 @@ final class FetchSession: @unchecked Sendable {
             close(socketFD)
             socketFD = -1
         }
+    }
+}
+
+/// Catches servers that trickle: in every stretch of `idleTimeout`, at least
+/// `minimumBytesPerWindow` must arrive, else the fetch fails as too slow. (The idle timeout
+/// alone never fires on a server that sends a byte a second forever.)
+struct RateWindow {
+    var start: ContinuousClock.Instant
+    var bytes = 0
+
+    mutating func check(adding count: Int, now: ContinuousClock.Instant, options: FetchOptions, subject: String) throws(FetchSessionStop) {
+        bytes += count
+        guard now - start >= options.idleTimeout else { return }
+        if bytes < options.minimumBytesPerWindow {
+            throw .failed(FetchError(
+                stage: .receive, code: .tooSlow,
+                detail: "too slow (\(ByteCountFormatter.string(bytes)) in \(FetchSession.seconds(options.idleTimeout)) s)",
+                subject: subject))
+        }
+        start = now
+        bytes = 0
     }
 }

@@ -12,6 +12,8 @@ public struct FetchOptions: Sendable {
     /// The most response bytes a fetch keeps in memory. Past it the fetch fails with a `receive`
     /// error, "response too large". Fetches into a sink stream and have no limit.
     public var memoryLimit: Int = FetchOptions.defaultMemoryLimit
+    /// A server that sends less than this in every `idleTimeout` is too slow: it trickles.
+    public var minimumBytesPerWindow = 256
 
     public static let defaultMemoryLimit = 256 << 20
 

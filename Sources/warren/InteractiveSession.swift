@@ -110,8 +110,8 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
             case .cancel(let id): handles.removeValue(forKey: id)?.cancel()
             case .download(let id, let url, let fileName, let overwrite):
                 startDownload(id: id, url: url, fileName: fileName, overwrite: overwrite)
-            case .showBookmarks: browser.show(bookmarksPage())
-            case .showHistory: browser.show(historyPage())
+            case .showBookmarks: perform(browser.show(bookmarksPage()))
+            case .showHistory: perform(browser.show(historyPage()))
             case .addBookmark(let url, let title): addBookmark(url, title: title)
             case .recordVisit(let url): recordVisit(url)
             case .copy(let text): terminal.copyToClipboard(text)

@@ -211,3 +211,7 @@ private func containsControl(_ text: String) -> Bool {
         }
     }
 }
+
+@Test func bidiOverridesAndIsolatesAreDropped() {
+    #expect(Sanitizer.clean("abc\u{202E}def\u{2066}ghi\u{2069}") == "abcdefghi")
+}

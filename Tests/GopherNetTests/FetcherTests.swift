@@ -192,6 +192,38 @@ private func quick(_ milliseconds: Int64) -> FetchOptions {
     }
 }
 
+@Suite struct FetcherHostileServers {
+    @Test func menuEndsAtItsDotLineWhileTheServerHoldsTheConnection() throws {
+        let menu = Array("iHello\t\tnull.host\t1\r\n1Sub\t/s\t127.0.0.1\t70\r\n.\r\n".utf8)
+        let server = try FixtureServer(.replyAndHold(menu + Array("after the end".utf8)))
+        let recorder = FetchRecorder(try url(server.port), options: quick(20_000))
+        // Well inside the 20 s idle timeout: the `.` line ended the fetch.
+        let report = try #require(recorder.report)
+        #expect(recorder.data == menu)
+        #expect(report.byteCount == menu.count)
+        #expect(recorder.handle.waitUntilDone())
+        #expect(Loopback.openClientSockets(toPort: server.port) == 0)
+    }
+
+    @Test func textKeepsReadingPastALoneDotLine() throws {
+        let text = Array("before\r\n.\r\nafter\r\n".utf8)
+        let server = try FixtureServer(.reply(text))
+        let recorder = FetchRecorder(try url(server.port, "0", "/t"))
+        #expect(recorder.report != nil)
+        #expect(recorder.data == text)
+    }
+
+    @Test func tricklingServerFailsAsTooSlow() throws {
+        let server = try FixtureServer(.trickle(Array(repeating: UInt8(ascii: "x"), count: 400), interval: .milliseconds(50)))
+        let recorder = FetchRecorder(try url(server.port, "0", "/slow"), options: quick(500))
+        let error = try #require(recorder.error)
+        #expect(error.stage == .receive)
+        #expect(error.code == .tooSlow)
+        #expect(error.description.hasPrefix("receive failed: too slow ("))
+        #expect(error.description.hasSuffix(" B in 0.5 s) (127.0.0.1:\(server.port))"))
+    }
+}
+
 @Suite struct FetcherCancellation {
     @Test func cancelWhileReceivingClosesTheSocketAndReportsCancelledLast() throws {
         let server = try FixtureServer(.neverAnswer)
