@@ -208,12 +208,13 @@ import WarrenTestSupport
         try second.waitFor("1 TXT gopher://127.0.0.1:\(server.port)/0/hello.txt")
     }
 
-    @Test func terminalIsRestoredAfterQuitAndAfterSIGTERM() throws {
+    @Test func terminalIsRestoredAfterQuitSignalsAndACrash() throws {
         let server = try RealServer(.gophernicus)
         let script = """
             "$1" "$2"; echo "warren exited $?"; stty -a | tr ' ' '\\n' | grep -x -- '-\\{0,1\\}icanon'; sleep 30
             """
-        for ending in ["q", "SIGTERM"] {
+        let signals: [String: Int32] = ["SIGTERM": SIGTERM, "SIGHUP": SIGHUP, "SIGSEGV": SIGSEGV]
+        for ending in ["q", "SIGTERM", "SIGHUP", "SIGSEGV"] {
             let session = try TmuxSession(
                 command: ["/bin/sh", "-c", script, "sh", WarrenProcess.executable.path, server.url("/")],
                 environment: ["HOME": "/tmp", "SWIFT_BACKTRACE": "enable=no"])
@@ -224,10 +225,10 @@ import WarrenTestSupport
             } else {
                 let children = try String(contentsOfFile: "/proc/\(session.pid())/task/\(session.pid())/children", encoding: .utf8)
                 let warrenPID = try #require(children.split(separator: " ").first.flatMap { pid_t($0) })
-                kill(warrenPID, SIGTERM)
+                kill(warrenPID, signals[ending]!)
             }
             let screen = try session.waitFor("warren exited")
-            #expect(screen.contains(ending == "q" ? "warren exited 0" : "warren exited \(128 + SIGTERM)"))
+            #expect(screen.contains(ending == "q" ? "warren exited 0" : "warren exited \(128 + signals[ending]!)"), "\(ending)")
             // Canonical mode is back (not "-icanon"), and the menu is gone with the alternate screen.
             let final = try session.waitFor("icanon")
             #expect(final.contains("\nicanon"))
