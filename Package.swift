@@ -5,6 +5,7 @@ let package = Package(
     name: "warren",
     products: [
         .executable(name: "warren", targets: ["warren"]),
+        .library(name: "GopherCore", targets: ["GopherCore"]),
     ],
     dependencies: [
         // The command line only; everything else is the toolchain's own.

@@ -4,22 +4,26 @@ extension GopherURL {
     /// without `gopher://` (`example.org/1/phlog`), and IPv6 literals in brackets (`[::1]:7070`).
     /// A URL with no path is the server's root menu.
     public init(parsing text: String, defaultPort: UInt16 = GopherURL.standardPort) throws(GopherURLError) {
-        var rest = Substring(text.trimmingASCIIWhitespace())
+        // Split at ASCII bytes, not Characters: a combining mark after `/`, `:` or `]` (or a
+        // prepended mark before one) would merge it into one Character and hide it, so that a
+        // host starting with U+0301 formatted to a URL that did not parse back.
+        let bytes = Array(text.trimmingASCIIWhitespace().utf8)
+        var rest = bytes[...]
         guard !rest.isEmpty else { throw .empty }
 
-        if let colon = rest.firstIndex(of: ":"), Self.looksLikeScheme(rest[..<colon]) {
-            let scheme = rest[..<colon]
-            let afterColon = rest[rest.index(after: colon)...]
-            if afterColon.hasPrefix("//") {
-                guard scheme.lowercased() == "gopher" else { throw .unsupportedScheme(String(scheme)) }
+        if let colon = rest.firstIndex(of: UInt8(ascii: ":")), Self.looksLikeScheme(rest[..<colon]) {
+            let scheme = String(decoding: rest[..<colon], as: UTF8.self)
+            let afterColon = rest[(colon + 1)...]
+            if afterColon.starts(with: "//".utf8) {
+                guard scheme.lowercased() == "gopher" else { throw .unsupportedScheme(scheme) }
                 rest = afterColon.dropFirst(2)
-            } else if let first = afterColon.first, !(first.isASCII && first.isNumber) {
+            } else if let first = afterColon.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
                 // `about:home`, `mailto:x`: a scheme, not `host:port`.
-                throw .unsupportedScheme(String(scheme))
+                throw .unsupportedScheme(scheme)
             }
         }
 
-        let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        let authorityEnd = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
         let (host, port) = try Self.parseAuthority(rest[..<authorityEnd], defaultPort: defaultPort)
         let path = rest[authorityEnd...].dropFirst()  // drop the "/"
 
@@ -49,60 +53,61 @@ extension GopherURL {
         try self.init(host: host, port: port, type: type ?? guessed, selector: selector)
     }
 
-    private static func looksLikeScheme(_ text: Substring) -> Bool {
-        guard let first = text.first, first.isASCII, first.isLetter else { return false }
-        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    private static func looksLikeScheme(_ bytes: ArraySlice<UInt8>) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        guard let first = bytes.first, isLetter(first) else { return false }
+        return bytes.allSatisfy { isLetter($0) || (0x30...0x39).contains($0) || "+-.".utf8.contains($0) }
     }
 
-    private static func parseAuthority(_ authority: Substring, defaultPort: UInt16) throws(GopherURLError) -> (String, UInt16) {
-        var host: Substring
-        var portText: Substring?
-        if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { throw .invalidHost(String(authority)) }
-            host = authority[authority.index(after: authority.startIndex)..<close]
-            let after = authority[authority.index(after: close)...]
+    private static func parseAuthority(_ authority: ArraySlice<UInt8>, defaultPort: UInt16) throws(GopherURLError) -> (String, UInt16) {
+        func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+        let colon = UInt8(ascii: ":")
+        var host: ArraySlice<UInt8>
+        var portText: ArraySlice<UInt8>?
+        if authority.first == UInt8(ascii: "[") {
+            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else { throw .invalidHost(text(authority)) }
+            host = authority[(authority.startIndex + 1)..<close]
+            let after = authority[(close + 1)...]
             if !after.isEmpty {
-                guard after.hasPrefix(":") else { throw .invalidHost(String(authority)) }
+                guard after.first == colon else { throw .invalidHost(text(authority)) }
                 portText = after.dropFirst()
             }
-            guard host.contains(":") else { throw .invalidHost(String(authority)) }
+            guard host.contains(colon) else { throw .invalidHost(text(authority)) }
         } else {
             // A userinfo part (`user@host`) means nothing to gopher: refuse rather than guess.
-            guard !authority.contains("@") else { throw .invalidHost(String(authority)) }
-            let colons = authority.filter { $0 == ":" }.count
-            if colons == 1, let colon = authority.firstIndex(of: ":") {
-                host = authority[..<colon]
-                portText = authority[authority.index(after: colon)...]
-            } else if colons > 1 {
-                // A bare IPv6 address; a port would need brackets.
-                host = authority
+            guard !authority.contains(UInt8(ascii: "@")) else { throw .invalidHost(text(authority)) }
+            let colons = authority.lazy.filter { $0 == colon }.count
+            if colons == 1, let at = authority.firstIndex(of: colon) {
+                host = authority[..<at]
+                portText = authority[(at + 1)...]
             } else {
+                // No port, or a bare IPv6 address (a port would need brackets).
                 host = authority
             }
         }
         var port = defaultPort
         if let portText, !portText.isEmpty {
-            guard portText.allSatisfy({ $0.isASCII && $0.isNumber }), let value = UInt16(portText), value > 0 else {
-                throw .invalidPort(String(portText))
+            guard portText.allSatisfy({ (0x30...0x39).contains($0) }), let value = UInt16(text(portText)), value > 0 else {
+                throw .invalidPort(text(portText))
             }
             port = value
         }
-        try validate(host: String(host))
-        return (String(host), port)
+        try validate(host: text(host))
+        return (text(host), port)
     }
 
     /// Decodes `%XX` escapes into bytes; every other character stands for its UTF-8 bytes.
-    static func percentDecode(_ text: Substring) throws(GopherURLError) -> [UInt8] {
+    static func percentDecode(_ text: ArraySlice<UInt8>) throws(GopherURLError) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = text.utf8.makeIterator()
+        bytes.reserveCapacity(text.count)
+        var iterator = text.makeIterator()
         while let byte = iterator.next() {
             guard byte == UInt8(ascii: "%") else {
                 bytes.append(byte)
                 continue
             }
             guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
-                throw .invalidPercentEncoding(String(text))
+                throw .invalidPercentEncoding(String(decoding: text, as: UTF8.self))
             }
             bytes.append(high << 4 | low)
         }

@@ -43,7 +43,7 @@ public struct GopherURL: Hashable, Sendable {
     public var endpoint: String { "\(Self.bracketed(host)):\(port)" }
 
     static func bracketed(_ host: String) -> String {
-        host.contains(":") ? "[\(host)]" : host
+        host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]" : host
     }
 }
 
@@ -84,6 +84,7 @@ extension GopherURL {
         for byte in host.utf8 where byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "/")
             || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
             || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "%")
+            || byte == UInt8(ascii: "@")  // a URL would read it as userinfo and refuse it
         {
             throw .invalidHost(host)
         }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Bytes that arrive in chunks, split into lines as they come, kept compactly.
 ///
 /// Storage is a list of blocks of about `blockSize` bytes; a line never spans two blocks (a line
@@ -43,17 +47,25 @@ public struct LineStore: Sendable {
         precondition(!isFinished, "append after finish")
         let firstNew = lines.count
         byteCount += chunk.count
-        var rest = chunk[...]
-        while !rest.isEmpty {
-            if let newline = rest.firstIndex(of: 0x0A) {
-                appendToPending(rest[...newline], isLineEnd: true)
-                rest = rest[rest.index(after: newline)...]
+        let done: Void? = chunk.withContiguousStorageIfAvailable { appendContiguous($0) }
+        if done == nil { Array(chunk).withUnsafeBufferPointer { appendContiguous($0) } }
+        return firstNew..<lines.count
+    }
+
+    /// Splits at line feeds with `memchr`: this runs over every byte of every page.
+    private mutating func appendContiguous(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            if let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                appendToPending(UnsafeBufferPointer(rebasing: buffer[offset..<end]), isLineEnd: true)
+                offset = end
             } else {
-                appendToPending(rest, isLineEnd: false)
-                break
+                appendToPending(UnsafeBufferPointer(rebasing: buffer[offset...]), isLineEnd: false)
+                return
             }
         }
-        return firstNew..<lines.count
     }
 
     /// Ends the input: an unterminated last line becomes a line. Returns the new line, if any.
@@ -90,8 +102,8 @@ public struct LineStore: Sendable {
         if let last = blocks.indices.last {
             carried = blocks[last].count - pendingStart
             if carried == blocks[last].count, carried > 0 {
-                // The whole block is one unfinished line: grow it in place instead.
-                blocks[last].reserveCapacity(max(blocks[last].count * 2, blocks[last].count + extra))
+                // The whole block is one unfinished line: let it grow in place (appending
+                // amortises; reserving here on every chunk would copy the line each time).
                 return
             }
             block.reserveCapacity(max(Self.blockSize, carried + extra))

@@ -101,7 +101,8 @@ public struct Menu: Sendable {
 
     static func kind(of line: ArraySlice<UInt8>) -> MenuItem.Kind {
         guard let typeByte = line.first else { return .plain }
-        let tabs = line.lazy.filter { $0 == 0x09 }.count
+        // Tabs after the type byte: a TAB as the type byte does not start a field.
+        let tabs = line.dropFirst().lazy.filter { $0 == 0x09 }.count
         guard tabs >= 3 else { return .plain }
         switch ItemType(typeByte).handling {
         case .notALink:

@@ -237,6 +237,7 @@ final class FetchSession: @unchecked Sendable {
                 detail: "response too large (over \(ByteCountFormatter.string(options.memoryLimit)))",
                 subject: peerAddress))
         }
+        handle.waitForRoom(adding: bytes.count)
         deliver(.data(bytes, total: byteCount))
     }
 

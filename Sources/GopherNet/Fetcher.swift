@@ -50,6 +50,7 @@ public final class Fetcher: Sendable {
             deliver: { event in
                 queue.async {
                     if handle.admit(event) { handler(event) }
+                    if case .data(let bytes, _) = event { handle.consumed(bytes.count) }
                 }
             })
         workers.async { session.run() }
@@ -70,6 +71,12 @@ public final class FetchHandle: Sendable {
 
     private let state = Mutex(State())
     private let finished = DispatchSemaphore(value: 0)
+    /// Bytes delivered to the consumer's queue and not yet handled there.
+    private let inFlight = Mutex(0)
+    private let room = DispatchSemaphore(value: 0)
+    /// The most bytes that may wait on the consumer's queue: a slow consumer slows the fetch
+    /// down instead of letting chunks pile up in memory.
+    static let inFlightLimit = 4 << 20
 
     init() {}
 
@@ -101,6 +108,20 @@ public final class FetchHandle: Sendable {
     }
 
     // MARK: Worker side
+
+    /// Waits (on the worker) while the consumer is behind, unless the fetch is cancelled.
+    func waitForRoom(adding count: Int) {
+        while inFlight.withLock({ $0 }) > Self.inFlightLimit, !isCancelled {
+            _ = room.wait(timeout: .now() + .milliseconds(20))
+        }
+        inFlight.withLock { $0 += count }
+    }
+
+    /// Called on the consumer's queue once a chunk has been handled.
+    func consumed(_ count: Int) {
+        inFlight.withLock { $0 -= count }
+        room.signal()
+    }
 
     func attachWake(fd: Int32) { state.withLock { $0.wakeFD = fd } }
 

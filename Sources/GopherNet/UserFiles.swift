@@ -176,7 +176,7 @@ public enum UserFileStore {
         do {
             var status = stat()
             if stat(target, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
-                try syscall { fchmod(descriptor, status.st_mode & 0o7777) }
+                try syscall { fchmod(descriptor, status.st_mode & 0o777) }
             }
             try writeAll(descriptor, bytes)
             try syscall { fsync(descriptor) }
@@ -208,7 +208,7 @@ public enum UserFileStore {
         let limit = max(0, keepingLast)
         let lineCount = existing.count(where: { $0 == 0x0A }) + added.count(where: { $0 == 0x0A })
         if lineCount > limit {
-            try writeAtomically(lastLines(existing + added, limit), to: target)
+            try writeAtomically(lastLines(existing + added, limit), to: path)
             return
         }
         do {

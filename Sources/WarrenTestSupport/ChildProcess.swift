@@ -6,6 +6,8 @@ import Glibc
 public final class ChildProcess: @unchecked Sendable {
     public let pid: pid_t
     private var exitStatus: Int32?
+    /// The child's peak resident memory in KiB, known once it has been reaped.
+    public private(set) var maximumResidentKilobytes: Int?
 
     /// Starts `arguments[0]` (a path) with the rest as its arguments. Standard input is
     /// /dev/null; standard output and error go to the given files, or /dev/null.
@@ -45,8 +47,10 @@ public final class ChildProcess: @unchecked Sendable {
     public var isRunning: Bool {
         if exitStatus != nil { return false }
         var status: Int32 = 0
-        if waitpid(pid, &status, WNOHANG) == pid {
+        var usage = rusage()
+        if wait4(pid, &status, WNOHANG, &usage) == pid {
             exitStatus = status
+            maximumResidentKilobytes = usage.ru_maxrss
             return false
         }
         return true

@@ -10,10 +10,16 @@ import Glibc
 /// exits (`remain-on-exit`, with an empty dead-pane message so the final screen is not
 /// scrolled), so a test can read the last screen and the exit status.
 ///
-/// Facts about tmux 3.3a that shaped this: `window-size manual` in the configuration file makes
-/// the server crash on `new-session`, so it is set by a second command once the session exists;
-/// `-u` makes capture-pane keep UTF-8 whatever the test process's locale; a pane can be reported
-/// dead a moment before its exit status is known (`exitStatus` is nil until then).
+/// Facts about tmux 3.3a (Debian 12) that shaped this:
+/// - tmux often loses a pane's exit status: it is built with libutempter, which sets SIGCHLD to
+///   SIG_DFL while its helper runs, and that happens just as a pane's pty closes, so the pane's
+///   own SIGCHLD is discarded and `#{pane_dead_status}` stays empty (the child stays a zombie).
+///   So the command runs under a small `sh` wrapper that writes the command's pid (the command
+///   is exec'd, so the pid is its own) and exit status into the temporary folder.
+/// - `window-size manual` in the configuration file makes the server crash on `new-session`, so
+///   it is set by a second command once the session exists.
+/// - `-u` makes capture-pane keep UTF-8 whatever the test process's locale.
+/// - After `kill-server` the server stays a zombie until PID 1 reaps it (seconds, here).
 public final class TmuxSession: @unchecked Sendable {
     /// The tmux executable: the first `tmux` on `PATH`, or nil if there is none.
     public static let executable: String? = {
@@ -35,9 +41,13 @@ public final class TmuxSession: @unchecked Sendable {
     private let tmux: String
     private let lock = NSLock()
     private var stopped = false
+    private var serverPid: pid_t = 0
+    private var pidPath: String { folder.appendingPathComponent("pid").path }
+    private var statusPath: String { folder.appendingPathComponent("status").path }
 
     /// Starts `command` (`command[0]` a path or a name on `PATH`) in a `width` × `height` pane
     /// with `TERM=xterm-256color` and `environment` added to this process's environment.
+    /// (Pass `LANG`/`LC_ALL` here if the command needs a UTF-8 locale.)
     public init(command: [String], width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
         guard let tmux = Self.executable else {
             throw TestSupportError("tmux is not installed (scripts/install-test-dependencies installs it)")
@@ -53,18 +63,36 @@ public final class TmuxSession: @unchecked Sendable {
             set-option -g remain-on-exit-format ""
             set-option -g default-terminal xterm-256color
             set-option -g status off
+
+            """
+        // The wrapper records the command's pid (the inner sh execs `env`, which execs the
+        // command) and its exit status, then lingers a moment so that tmux has read the command's
+        // last output before the pty closes. Keyboard signals (C-c, C-\) go to the whole
+        // foreground group, so the wrapper traps them and waits on; the command gets default
+        // handlers (traps are reset by exec).
+        let quotedFolder = Self.shellQuoted(folder.path)
+        let wrapper = """
+            trap : INT QUIT
+            /bin/sh -c 'echo $$ > "$0"; exec "$@"' \(quotedFolder)/pid "$@"
+            status=$?
+            echo "$status" > \(quotedFolder)/status.part && mv \(quotedFolder)/status.part \(quotedFolder)/status
+            sleep 0.05
+            exit "$status"
+
             """
         let configurationPath = folder.appendingPathComponent("tmux.conf").path
+        let wrapperPath = folder.appendingPathComponent("run.sh").path
         do {
-            try Data((configuration + "\n").utf8).write(to: URL(fileURLWithPath: configurationPath))
+            try Data(configuration.utf8).write(to: URL(fileURLWithPath: configurationPath))
+            try Data(wrapper.utf8).write(to: URL(fileURLWithPath: wrapperPath))
         } catch {
             try? FileManager.default.removeItem(at: folder)
-            throw TestSupportError("cannot write \(configurationPath): \(error)")
+            throw TestSupportError("cannot write to \(folder.path): \(error)")
         }
 
-        // `env` runs the command itself (no shell): several arguments after `--` are an argv.
+        // Several arguments after `--` are an argv, run without a shell.
         let variables = [("TERM", "xterm-256color")] + environment.sorted { $0.key < $1.key }
-        let argv = ["env"] + variables.map { "\($0.0)=\($0.1)" } + command
+        let argv = ["/bin/sh", wrapperPath, "env"] + variables.map { "\($0.0)=\($0.1)" } + command
         let started = run(
             ["-f", configurationPath, "new-session", "-d", "-s", Self.target, "-x", "\(width)", "-y", "\(height)", "--"]
                 + argv)
@@ -72,21 +100,36 @@ public final class TmuxSession: @unchecked Sendable {
             stop()
             throw TestSupportError("tmux new-session failed (\(started.status)): \(started.stderr)")
         }
+        serverPid = pid_t(format("#{pid}")) ?? 0
         // Only now: in the configuration file this option crashes tmux 3.3a's new-session.
         run(["set-option", "-g", "window-size", "manual"])
     }
 
     deinit { stop() }
 
-    /// Kills the tmux server (and so the command) and removes the temporary folder. Idempotent.
+    /// Kills the tmux server (and so the command) and removes the temporary folder. Idempotent
+    /// and bounded: a server or command still running 3 s after `kill-server` gets SIGKILL.
     public func stop() {
         lock.lock()
         let wasStopped = stopped
         stopped = true
         lock.unlock()
         guard !wasStopped else { return }
+        let commandPid = Self.readNumber(pidPath).map { pid_t($0) } ?? 0
         runUnlessStopped(["kill-server"], force: true)
+        let leftovers = [serverPid, commandPid].filter { $0 > 0 }
+        for _ in 0..<300 where leftovers.contains(where: Self.isRunning) { usleep(10_000) }
+        for pid in leftovers where Self.isRunning(pid) { kill(pid, SIGKILL) }
         try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Whether `pid` is a live process: not gone, and not a zombie waiting to be reaped.
+    public static func isRunning(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return false }
+        let state = stat[stat.index(after: close)...].drop(while: { $0 == " " }).first
+        return state != "Z" && state != "X"
     }
 
     // MARK: Input
@@ -145,13 +188,13 @@ public final class TmuxSession: @unchecked Sendable {
         }
     }
 
-    /// Waits for the command to exit; returns its exit status (tmux reports no status for a
-    /// command killed by a signal, and this then times out).
+    /// Waits until the command has exited and its pane has closed; returns the exit status
+    /// (128 + N for a command killed by signal N).
     @discardableResult
     public func waitForExit(timeout: Double = 10) throws -> Int32 {
         let deadline = Self.now() + timeout
         while true {
-            if let status = exitStatus { return status }
+            if let status = exitStatus, paneIsDead { return status }
             if Self.now() >= deadline {
                 throw TestSupportError("timed out after \(timeout) s waiting for \(command) to exit; the screen was:\n\(capture())")
             }
@@ -162,19 +205,28 @@ public final class TmuxSession: @unchecked Sendable {
     /// The pane's title, as the command set it (OSC 0/2); tmux's default is the host name.
     public var paneTitle: String { format("#{pane_title}") }
 
-    /// Whether the command has exited.
+    /// Whether the pane has closed: the command has exited (and the wrapper after it).
     public var paneIsDead: Bool { format("#{pane_dead}") == "1" }
 
-    /// The command's exit status once it has exited normally; nil while it runs (and for a
-    /// command killed by a signal).
+    /// The command's exit status once it has exited (128 + N for a command killed by signal N);
+    /// nil while it runs.
     public var exitStatus: Int32? {
+        if let recorded = Self.readNumber(statusPath) { return Int32(truncatingIfNeeded: recorded) }
+        // The wrapper did not finish (it was killed): what tmux saw, if it saw anything.
         let fields = format("#{pane_dead}:#{pane_dead_status}").split(separator: ":", omittingEmptySubsequences: false)
         guard fields.count == 2, fields[0] == "1" else { return nil }
         return Int32(fields[1])
     }
 
-    /// The command's process id (`env` execs the command, so it is the command itself).
-    public func pid() -> pid_t { pid_t(format("#{pane_pid}")) ?? 0 }
+    /// The command's process id (the wrapper execs the command, so it is the command's own);
+    /// waits up to 2 s for the command to start.
+    public func pid() -> pid_t {
+        for _ in 0..<200 {
+            if let pid = Self.readNumber(pidPath) { return pid_t(pid) }
+            usleep(10_000)
+        }
+        return 0
+    }
 
     /// The terminal's size as tmux sees it.
     public var size: (width: Int, height: Int) {
@@ -227,6 +279,15 @@ public final class TmuxSession: @unchecked Sendable {
     /// This process's environment without the variables of a tmux the tests may run inside.
     private static let clientEnvironment: [String] = ChildProcess.currentEnvironment().filter {
         !$0.hasPrefix("TMUX=") && !$0.hasPrefix("TMUX_PANE=")
+    }
+
+    private static func readNumber(_ path: String) -> Int? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    private static func shellQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private static func now() -> Double {

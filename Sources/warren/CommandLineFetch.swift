@@ -7,6 +7,7 @@ import Glibc
 /// thread waits; SIGINT and SIGTERM cancel it (removing a partial save) before exiting.
 enum CommandLineFetch {
     private static let events = DispatchQueue(label: "warren.command-line")
+    private static let signals = DispatchQueue(label: "warren.signals")
 
     /// `--dump`: a menu prints item by item as it arrives; a document prints when complete, since
     /// only its end says whether it was dot-stuffed.
@@ -79,7 +80,8 @@ enum CommandLineFetch {
         }
         let signalSources = [SIGINT, SIGTERM, SIGHUP].map { number in
             signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: events)
+            // Not on the event queue: it may be busy with a flood of data when the signal comes.
+            let source = DispatchSource.makeSignalSource(signal: number, queue: signals)
             source.setEventHandler { handle.cancel() }
             source.resume()
             return source

@@ -167,6 +167,33 @@ import WarrenTestSupport
         #expect(try warren.session.waitForExit() == 0)
     }
 
+    @Test func endlessStreamAndStalledListenerKeepTheUIResponsiveAndCancel() throws {
+        let server = try RealServer(.gophernicus)
+        let endless = try FixtureServer(.endless(chunk: Array("iMore and more\t\tnull.host\t1\r\n".utf8)))
+        let stalled = try StalledListener()
+        let warren = try WarrenInTmux([server.url("/")])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitFor("6 TXT latin1.txt")
+        warren.session.sendKeys("o")
+        warren.session.sendText("127.0.0.1:\(endless.port)/1/")
+        warren.session.sendKeys("Enter")
+        try warren.waitFor("More and more")
+        try warren.waitForStatus(" MB")
+        warren.session.sendKeys("G")  // keys still work while it streams
+        warren.session.sendKeys("Escape")
+        try warren.waitForStatus("cancelled")
+        #expect(warren.titleBar.hasSuffix("[incomplete]"))
+        warren.session.sendKeys("h")
+        try warren.waitFor("6 TXT latin1.txt")
+        warren.session.sendKeys("o")
+        warren.session.sendText("127.0.0.1:\(stalled.port)/")
+        warren.session.sendKeys("Enter")
+        try warren.waitForStatus("connecting 127.0.0.1:\(stalled.port)…")
+        warren.session.sendKeys("C-c")
+        try warren.waitForStatus("cancelled")
+        #expect(warren.session.capture().contains("6 TXT latin1.txt"))
+    }
+
     @Test func resizeRedrawsAtTheNewSizeAndKeepsThePlace() throws {
         let server = try RealServer(.gophernicus)
         let warren = try WarrenInTmux([server.url("/1/big/")])

@@ -93,7 +93,26 @@ import WarrenTestSupport
         let pid = session.pid()
         #expect(pid > 0)
         #expect(screen.contains("pid \(pid)"))
-        #expect(kill(pid, 0) == 0)
+        #expect(TmuxSession.isRunning(pid))
+    }
+
+    @Test func commandKilledByASignalReports128PlusTheSignal() throws {
+        let session = try shell(#"printf "up\n"; while :; do sleep 0.1; done"#)
+        try session.waitFor("up")
+        kill(session.pid(), SIGTERM)
+        #expect(try session.waitForExit() == 128 + SIGTERM)
+    }
+
+    /// tmux 3.3a drops most panes' own exit statuses (libutempter swallows their SIGCHLD); the
+    /// harness must not.
+    @Test func exitStatusIsReliableForCommandsThatExitAtOnceOrLater() throws {
+        let sessions = try (0..<6).map { number in
+            try shell("printf 'n%d\\n' \(number); sleep 0.\(number % 3); exit \(number + 10)")
+        }
+        for (number, session) in sessions.enumerated() {
+            #expect(try session.waitForExit() == Int32(number + 10))
+            #expect(session.capture().hasPrefix("n\(number)"))
+        }
     }
 
     @Test func waitForGivesUpWithTheScreenInTheError() throws {
@@ -119,9 +138,10 @@ import WarrenTestSupport
         #expect(FileManager.default.fileExists(atPath: session.socketPath))
         session.stop()
         #expect(!FileManager.default.fileExists(atPath: folder))
+        // Gone, or a zombie waiting for PID 1: either way not running.
         var gone = false
-        for _ in 0..<200 {
-            if kill(pid, 0) != 0 {
+        for _ in 0..<300 {
+            if !TmuxSession.isRunning(pid) {
                 gone = true
                 break
             }

@@ -162,6 +162,22 @@ import WarrenTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
     }
 
+    /// An endless stream ends at the memory limit with a clear message, and memory stays bounded.
+    @Test func endlessStreamEndsAtTheMemoryLimitWithBoundedMemory() throws {
+        let server = try FixtureServer(.endless(chunk: Array(repeating: UInt8(ascii: "z"), count: 65_536)))
+        let folder = try TemporaryFolder.make(prefix: "warren-endless")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let errPath = folder.appendingPathComponent("stderr").path
+        let child = try ChildProcess(
+            [WarrenProcess.executable.path, "--dump", "gopher://127.0.0.1:\(server.port)/0/endless"], stderr: errPath)
+        #expect(child.wait(seconds: 60) == 1)
+        let stderr = try String(contentsOfFile: errPath, encoding: .utf8)
+        #expect(stderr == "warren: receive failed: response too large (over 268.4 MB) (127.0.0.1:\(server.port))\n")
+        // The limit is 256 MiB of response; the whole process stays within twice that.
+        let peak = try #require(child.maximumResidentKilobytes)
+        #expect(peak < 512 * 1024, "peak resident memory \(peak) KiB")
+    }
+
     /// A 64 KiB tmpfs in a private mount namespace stands in for a full disk.
     @Test func fullDiskSaysWhyAndLeavesNoFile() throws {
         let server = try RealServer(.gophernicus)
