@@ -99,11 +99,20 @@ public struct Menu: Sendable {
         if kind == .link || kind == .invalidLink { links.append(index) }
     }
 
+    /// Gopher+ servers may send a length header (`+-1`, `+1234`) or attribute lines (`+INFO:`,
+    /// `+ADMIN:`…) where a menu is expected; those are not `+` (mirror) links.
+    static func isGopherPlusHeader(_ line: ArraySlice<UInt8>) -> Bool {
+        guard line.first == UInt8(ascii: "+"), let second = line.dropFirst().first else { return false }
+        if second == UInt8(ascii: "-") || (0x30...0x39).contains(second) { return true }
+        let name = line.dropFirst().prefix { (0x41...0x5A).contains($0) }
+        return !name.isEmpty && line.dropFirst(1 + name.count).first == UInt8(ascii: ":")
+    }
+
     static func kind(of line: ArraySlice<UInt8>) -> MenuItem.Kind {
         guard let typeByte = line.first else { return .plain }
         // Tabs after the type byte: a TAB as the type byte does not start a field.
         let tabs = line.dropFirst().lazy.filter { $0 == 0x09 }.count
-        guard tabs >= 3 else { return .plain }
+        guard tabs >= 3, !isGopherPlusHeader(line) else { return .plain }
         switch ItemType(typeByte).handling {
         case .notALink:
             return typeByte == UInt8(ascii: "3") ? .error : .info

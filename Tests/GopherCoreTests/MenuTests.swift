@@ -408,3 +408,64 @@ private let sampleLinks = [1, 2, 6, 7, 8, 9]
         #expect(menu.byteCount == text.count)
     }
 }
+
+/// The menu entries of the hostile-server catalogue that the tests above do not already cover.
+@Suite struct MenuHostileInputTests {
+    @Test func gopherPlusHeaderFirstIsTextAndAMirrorLinkStaysALink() {
+        let header = parse("+-1\r\n1Real\t/r\texample.org\t70\r\n")
+        #expect(header.kind(at: 0) == .plain)
+        #expect(header.link(number: 1)?.display == "Real")
+        #expect(parse("+Mirror\t/m\texample.org\t70\r\n").kind(at: 0) == .link)
+    }
+
+    @Test func gopherPlusLineFirstIsKeptAndTheRestParses() {
+        let menu = parse("+INFO: 1Main menu\t\texample.org\t70\r\n1Real\t/r\texample.org\t70\r\n")
+        #expect(menu.count == 2)
+        #expect(menu.kind(at: 0) == .plain)
+        #expect(menu.item(at: 0).display.hasPrefix("+INFO: 1Main menu "))
+        #expect(menu.link(number: 1)?.display == "Real")
+    }
+
+    @Test func controlAndMultibyteTypeCharactersAreUnknownLinksNotDownloads() {
+        let menu = parse("\u{1B}Escape type\t/e\texample.org\t70\r\né Accent type\t/a\texample.org\t70\r\n\u{7F}Del\t/d\texample.org\t70\r\n")
+        #expect(menu.count == 3)
+        for index in 0..<3 {
+            #expect(menu.item(at: index).type.handling == .unknown)
+            #expect(menu.item(at: index).type.tag == "UNK")
+        }
+        #expect(menu.item(at: 0).listingLine(linkNumber: 1) == "   1 UNK Escape type")
+    }
+
+    @Test func nulBytesAreDroppedFromTextAndMakeALinkUnusableButTheRestSurvives() {
+        let menu = parse("1Nul\u{0}name\t/ok\texample.org\t70\r\n1Bad\t/a\u{0}b\texample.org\t70\r\n1After\t/after\texample.org\t70\r\n")
+        #expect(menu.count == 3)
+        #expect(menu.item(at: 0).display == "Nulname")
+        #expect(menu.kind(at: 0) == .link)
+        #expect(menu.kind(at: 1) == .invalidLink)
+        #expect(menu.item(at: 1).url.map { (try? $0.get()) == nil } == true)
+        #expect(menu.link(number: 3)?.display == "After")
+    }
+
+    @Test func megabyteLineIsOneItemAndTheLinesAfterItParse() {
+        var text = Array("i".utf8) + Array(repeating: UInt8(ascii: "x"), count: 1 << 20) + Array("\t\tnull.host\t1\r\n".utf8)
+        text += Array("1Next\t/n\texample.org\t70\r\n.\r\n".utf8)
+        var menu = Menu()
+        var start = 0
+        while start < text.count {
+            let end = min(start + 65_536, text.count)
+            menu.append(text[start..<end])
+            start = end
+        }
+        menu.finish()
+        #expect(menu.count == 2)
+        #expect(menu.item(at: 0).display.utf8.count == 1 << 20)
+        #expect(menu.link(number: 1)?.display == "Next")
+    }
+
+    @Test func errorLinesFirstAndMidMenuAreErrorsAndLinksAroundThemWork() {
+        let menu = parse("3Trouble first\t\terror.host\t1\r\n1A\t/a\texample.org\t70\r\n3Trouble mid\t\terror.host\t1\r\n1B\t/b\texample.org\t70\r\n")
+        #expect((0..<menu.count).map { menu.kind(at: $0) } == [.error, .link, .error, .link])
+        #expect(menu.links.count == 2)
+        #expect(menu.item(at: 2).listingLine(linkNumber: nil) == "     ERR Trouble mid")
+    }
+}
