@@ -142,7 +142,12 @@ extension Browser {
             case .menu(let menu) = page.content, let number = menu.linkNumber(ofItemAt: index)
         {
             switch item.url {
-            case .success(let url)?: return "\(number)/\(menu.links.count)  \(url)"
+            case .success(let url)?:
+                // A web link shows where it really goes, not its gopher wrapping.
+                if url.type == .html, let target = ExternalURL.target(of: url.selector) {
+                    return "\(number)/\(menu.links.count)  \(target)"
+                }
+                return "\(number)/\(menu.links.count)  \(url)"
             case .failure(let reason)?: return "\(number)/\(menu.links.count)  cannot follow: \(reason)"
             case nil: break
             }

@@ -290,35 +290,27 @@ public struct Browser: Sendable {
             showingSource = false
             return []
         }
-        guard let entry = history.back.last else {
-            say("no page to go back to")
-            return []
-        }
-        var actions = cancelLoading()
-        if let cached = cachedPage(of: entry) {
-            let restored = history.goBack(from: page)!
-            page = cached
-            page?.viewport = restored.viewport
-            leaveOverlays()
-        } else if case .gopher(let url) = entry.location {
-            actions.append(startLoading(entry.location, title: entry.title, purpose: .back(entry.viewport), url: url))
-        }
-        return actions
+        return travel(back: true)
     }
 
-    private mutating func goForward() -> [Action] {
-        guard let entry = history.forward.last else {
-            say("no page to go forward to")
+    private mutating func goForward() -> [Action] { travel(back: false) }
+
+    /// One step through history: instant from the cache, else fetched again (the history moves
+    /// when the page arrives, with its viewport restored).
+    private mutating func travel(back: Bool) -> [Action] {
+        guard let entry = back ? history.back.last : history.forward.last else {
+            say("no page to go \(back ? "back" : "forward") to")
             return []
         }
         var actions = cancelLoading()
         if let cached = cachedPage(of: entry) {
-            let restored = history.goForward(from: page)!
+            let restored = back ? history.goBack(from: page)! : history.goForward(from: page)!
             page = cached
             page?.viewport = restored.viewport
             leaveOverlays()
         } else if case .gopher(let url) = entry.location {
-            actions.append(startLoading(entry.location, title: entry.title, purpose: .forward(entry.viewport), url: url))
+            let purpose: Loading.Purpose = back ? .back(entry.viewport) : .forward(entry.viewport)
+            actions.append(startLoading(entry.location, title: entry.title, purpose: purpose, url: url))
         }
         return actions
     }

@@ -70,7 +70,7 @@ public enum SafeFileName {
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
-                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+                let high = GopherURL.hexValue(bytes[index + 1]), let low = GopherURL.hexValue(bytes[index + 2])
             {
                 result.append(high << 4 | low)
                 index += 3
@@ -82,14 +82,6 @@ public enum SafeFileName {
         return result
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
-    }
 
     /// Without white space at either end.
     private static func trimmed(_ text: String) -> String {
