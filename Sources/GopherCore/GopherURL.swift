@@ -22,6 +22,8 @@ public struct GopherURL: Hashable, Sendable {
         selector: [UInt8] = [], search: [UInt8]? = nil
     ) throws(GopherURLError) {
         try Self.validate(host: host)
+        // The type is not sent, but it is written into bookmarks and history as a menu line.
+        guard ![0x00, 0x09, 0x0A, 0x0D].contains(type.byte) else { throw .forbiddenType(type.byte) }
         try Self.validate(selector: selector)
         if let search { try Self.validate(search: search) }
         guard port != 0 else { throw .invalidPort("0") }
@@ -59,6 +61,8 @@ public enum GopherURLError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A byte that would end or corrupt the request line: CR, LF, NUL, TAB.
     case forbiddenByteInSelector(UInt8)
     case selectorTooLong(Int)
+    /// An item type that would break a menu line (NUL, TAB, CR, LF).
+    case forbiddenType(UInt8)
 
     public var description: String {
         switch self {
@@ -72,6 +76,8 @@ public enum GopherURLError: Error, Equatable, Sendable, CustomStringConvertible 
         case .forbiddenByteInSelector(let byte):
             let name = [0x00: "NUL", 0x09: "TAB", 0x0A: "LF", 0x0D: "CR"][byte] ?? "control byte"
             return "selector contains \(name), which cannot be sent"
+        case .forbiddenType(let byte):
+            return "item type \("0x" + String(byte, radix: 16, uppercase: true)) is a control character"
         case .selectorTooLong(let length):
             return "selector is \(length) bytes, longer than the \(GopherURL.maximumSelectorLength) gopher allows"
         }

@@ -339,3 +339,22 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         #expect(throws: GopherURLError.invalidHost("")) { try GopherURL(host: "", selectorText: "", port: 70) }
     }
 }
+
+/// Inputs the fuzzer found; each once broke parse(format(url)) == url or was followable but
+/// unprintable.
+@Suite struct GopherURLFuzzFindingsTests {
+    @Test func combiningMarkBeforeTheSlashStillSplitsHostAndPath() throws {
+        let url = try GopherURL(parsing: "\u{33C}/")
+        #expect(url.host == "\u{33C}")
+        #expect(try GopherURL(parsing: url.description) == url)
+    }
+
+    @Test func hostWithAnAtSignIsRefused() {
+        #expect(throws: GopherURLError.self) { try GopherURL(host: "user@host", port: 70) }
+    }
+
+    @Test func controlTypeThatWouldBreakABookmarkLineIsRefused() {
+        #expect(throws: GopherURLError.forbiddenType(0x0A)) { try GopherURL(parsing: "gopher://h/%0Ax") }
+        #expect(throws: GopherURLError.forbiddenType(0x09)) { try GopherURL(host: "h", type: ItemType(0x09)) }
+    }
+}

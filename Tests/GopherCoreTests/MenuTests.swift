@@ -469,3 +469,10 @@ private let sampleLinks = [1, 2, 6, 7, 8, 9]
         #expect(menu.item(at: 2).listingLine(linkNumber: nil) == "     ERR Trouble mid")
     }
 }
+
+@Test func tabAsTheTypeByteDoesNotStartAFieldAndNeverCrashes() {
+    let menu = parse("\ta\tb\tc\r\n1Next\t/n\texample.org\t70\r\n")
+    #expect(menu.count == 2)
+    #expect(menu.kind(at: 0) == .plain)
+    #expect(menu.link(number: 1)?.display == "Next")
+}

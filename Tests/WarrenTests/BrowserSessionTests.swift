@@ -121,13 +121,14 @@ import WarrenTestSupport
         let server = try RealServer(.gophernicus)
         let silent = try FixtureServer(.neverAnswer)
         let closed = try Loopback.closedPort()
-        let warren = try WarrenInTmux(["--timeout", "0.5", server.url("/")])
+        // Long enough for a busy machine's gophernicus, short enough to wait out once.
+        let warren = try WarrenInTmux(["--timeout", "2", server.url("/")])
         defer { warren.stop(); warren.removeHome() }
         try warren.waitFor("6 TXT latin1.txt")
         let cases = [
             ("127.0.0.1:\(closed)/", "connect failed: Connection refused (127.0.0.1:\(closed))"),
             ("127.0.0.1:\(server.port)/1/missing/", "server error: Error: File or directory not found! (null)"),
-            ("127.0.0.1:\(silent.port)/", "receive timed out after 0.5 s (127.0.0.1:\(silent.port))"),
+            ("127.0.0.1:\(silent.port)/", "receive timed out after 2 s (127.0.0.1:\(silent.port))"),
             ("gopher://127.0.0.1/0/a%0Ab", "selector contains LF, which cannot be sent"),
         ]
         for (url, message) in cases {
