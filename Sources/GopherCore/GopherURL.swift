@@ -23,7 +23,7 @@ public struct GopherURL: Hashable, Sendable {
     ) throws(GopherURLError) {
         try Self.validate(host: host)
         // The type is not sent, but it is written into bookmarks and history as a menu line.
-        guard ![0x00, 0x09, 0x0A, 0x0D].contains(type.byte) else { throw .forbiddenType(type.byte) }
+        guard Self.isStorable(type: type) else { throw .forbiddenType(type.byte) }
         try Self.validate(selector: selector)
         if let search { try Self.validate(search: search) }
         guard port != 0 else { throw .invalidPort("0") }
@@ -94,6 +94,11 @@ extension GopherURL {
         {
             throw .invalidHost(host)
         }
+    }
+
+    /// Types that a menu line can hold: anything but NUL, TAB, CR and LF.
+    static func isStorable(type: ItemType) -> Bool {
+        ![0x00, 0x09, 0x0A, 0x0D].contains(type.byte)
     }
 
     static func validate(selector: [UInt8]) throws(GopherURLError) {

@@ -108,26 +108,52 @@ public struct Menu: Sendable {
         return !name.isEmpty && line.dropFirst(1 + name.count).first == UInt8(ascii: ":")
     }
 
+    /// Runs once per menu line as it arrives, so it works on the bytes in place: one pass to find
+    /// the field boundaries, no strings.
     static func kind(of line: ArraySlice<UInt8>) -> MenuItem.Kind {
         guard let typeByte = line.first else { return .plain }
         // Tabs after the type byte: a TAB as the type byte does not start a field.
-        let tabs = line.dropFirst().lazy.filter { $0 == 0x09 }.count
-        guard tabs >= 3, !isGopherPlusHeader(line) else { return .plain }
+        var tabs: [Int] = []
+        tabs.reserveCapacity(4)
+        var index = line.index(after: line.startIndex)
+        while index < line.endIndex, tabs.count < 4 {
+            if line[index] == 0x09 { tabs.append(index) }
+            index += 1
+        }
+        guard tabs.count >= 3, !isGopherPlusHeader(line) else { return .plain }
         switch ItemType(typeByte).handling {
         case .notALink:
             return typeByte == UInt8(ascii: "3") ? .error : .info
         default:
             break
         }
-        let fields = line.dropFirst().split(separator: 0x09, maxSplits: 4, omittingEmptySubsequences: false)
-        let host = String(decoding: fields[2], as: UTF8.self)
-        let selectorIsSendable = !fields[1].contains { $0 == 0x00 || $0 == 0x0D || $0 == 0x0A }
-            && fields[1].count <= GopherURL.maximumSelectorLength
-        let hostIsUsable = !host.isEmpty && !placeholderHosts.contains(host.lowercased())
-            && (try? GopherURL.validate(host: host)) != nil
-        if hostIsUsable, selectorIsSendable, MenuItem.port(String(decoding: fields[3], as: UTF8.self)) != nil {
+        let selector = line[(tabs[0] + 1)..<tabs[1]]
+        let host = line[(tabs[1] + 1)..<tabs[2]]
+        let port = line[(tabs[2] + 1)..<(tabs.count > 3 ? tabs[3] : line.endIndex)]
+        let selectorIsSendable = selector.count <= GopherURL.maximumSelectorLength
+            && !selector.contains { $0 == 0x00 || $0 == 0x0D || $0 == 0x0A }
+        if selectorIsSendable, hostIsUsable(host), GopherURL.isStorable(type: ItemType(typeByte)),
+            MenuItem.port(bytes: port) != nil
+        {
             return .link
         }
         return .invalidLink
     }
+
+    /// The same rules as `GopherURL.validate(host:)` and `placeholderHosts`, on bytes.
+    static func hostIsUsable(_ host: ArraySlice<UInt8>) -> Bool {
+        guard !host.isEmpty, host.count <= 253 else { return false }
+        for byte in host where byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "/")
+            || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "\\")
+            || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "@")
+        {
+            return false
+        }
+        return !placeholderHostBytes.contains { placeholder in
+            placeholder.count == host.count
+                && zip(placeholder, host).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 + 0x20 : $1) }
+        }
+    }
+
+    private static let placeholderHostBytes = placeholderHosts.map { Array($0.utf8) }
 }

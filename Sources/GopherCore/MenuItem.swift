@@ -32,6 +32,21 @@ public struct MenuItem: Equatable, Sendable {
         }
     }
 
+    /// The port of a menu line, from its bytes: digits, surrounding spaces allowed, 1–65535.
+    static func port(bytes: ArraySlice<UInt8>) -> UInt16? {
+        var digits = bytes
+        while digits.first == 0x20 { digits = digits.dropFirst() }
+        while digits.last == 0x20 || digits.last == 0x0D { digits = digits.dropLast() }
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+            if value > 65535 { return nil }
+        }
+        return (1...65535).contains(value) ? UInt16(value) : nil
+    }
+
     /// The port of a menu line: digits, surrounding spaces allowed, 1–65535.
     static func port(_ text: some StringProtocol) -> UInt16? {
         let digits = text.trimmingASCIIWhitespace()

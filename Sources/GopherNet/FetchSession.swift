@@ -234,7 +234,7 @@ final class FetchSession: @unchecked Sendable {
         guard byteCount <= options.memoryLimit else {
             throw .failed(FetchError(
                 stage: .receive, code: .responseTooLarge,
-                detail: "response too large (over \(ByteCountFormatter.string(options.memoryLimit)))",
+                detail: "response too large (over \(Self.mebibytes(options.memoryLimit)))",
                 subject: peerAddress))
         }
         handle.waitForRoom(adding: bytes.count)
@@ -282,6 +282,11 @@ final class FetchSession: @unchecked Sendable {
             if fds[1].revents != 0 || handle.isCancelled { throw .cancelled }
             if fds[0].revents != 0 { return }
         }
+    }
+
+    /// Limits are set in MiB, and said the same way.
+    static func mebibytes(_ bytes: Int) -> String {
+        bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : ByteCountFormatter.string(bytes)
     }
 
     static func seconds(_ duration: Duration) -> String {

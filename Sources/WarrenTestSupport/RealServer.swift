@@ -2,7 +2,9 @@ import Foundation
 import Glibc
 
 /// A real gopher server from Debian's packages, serving a folder of test content on 127.0.0.1:
-/// gophernicus (inetd-style, under socat with `nofork` so that no relay can drop a reply, as `nobody`) or pygopherd (with its cache off).
+/// gophernicus (inetd-style, under socat with `nofork` so that no relay can drop a reply, as
+/// `nobody`, with `-nm` so it keeps no session table shared with every other gophernicus on the
+/// machine, whose throttling would slow tests after a few GiB) or pygopherd (with its cache off).
 /// The test script installs both; a test that finds one missing fails with a clear message.
 public final class RealServer: @unchecked Sendable {
     public enum Kind: String, Sendable { case gophernicus, pygopherd }
@@ -26,7 +28,7 @@ public final class RealServer: @unchecked Sendable {
             process = try ChildProcess([
                 try Self.tool("socat").path,
                 "TCP-LISTEN:\(port),bind=127.0.0.1,reuseaddr,fork",
-                "EXEC:\(gophernicus) -h 127.0.0.1 -p \(port) -r \(root.path) -nf -nd -nv -ns,nofork,su=nobody",
+                "EXEC:\(gophernicus) -h 127.0.0.1 -p \(port) -r \(root.path) -nf -nd -nv -ns -nm,nofork,su=nobody",
             ])
         case .pygopherd:
             let configuration = root.deletingLastPathComponent().appendingPathComponent("\(root.lastPathComponent).conf")

@@ -20,6 +20,7 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
     private var sources: [any DispatchSourceProtocol] = []
     private var redrawScheduled = false
     private let clock = ContinuousClock()
+    private lazy var lastDraw = clock.now
 
     init(options: FetchOptions, environment: [String: String]) throws {
         self.options = options
@@ -78,17 +79,24 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
         perform(browser.handle(key))
     }
 
+    /// At most one redraw a frame: a page streaming in at hundreds of chunks a second is drawn
+    /// about 30 times a second, and a key press is drawn within a frame.
     private func scheduleRedraw() {
         guard !redrawScheduled else { return }
         redrawScheduled = true
-        DispatchQueue.main.async { [unowned self] in
+        let wait = Self.frameInterval - (clock.now - lastDraw)
+        let delay = wait > .zero ? DispatchTimeInterval.nanoseconds(Int(wait.components.attoseconds / 1_000_000_000)) : .nanoseconds(0)
+        DispatchQueue.main.asyncAfter(deadline: .now() + delay) { [unowned self] in
             redrawScheduled = false
             redraw()
         }
     }
 
+    private static let frameInterval: Duration = .milliseconds(30)
+
     private func redraw() {
         terminal.draw(browser.render())
+        lastDraw = clock.now
     }
 
     func browserReport(_ text: String, isError: Bool) {

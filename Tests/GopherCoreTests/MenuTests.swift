@@ -476,3 +476,9 @@ private let sampleLinks = [1, 2, 6, 7, 8, 9]
     #expect(menu.kind(at: 0) == .plain)
     #expect(menu.link(number: 1)?.display == "Next")
 }
+
+@Test func lineWithATabAsItsTypeAndFourFieldsIsAnInvalidLinkThatSaysWhy() {
+    let menu = parse("\tdisp\tsel\thost\t70\r\n")
+    #expect(menu.kind(at: 0) == .invalidLink)
+    #expect(menu.item(at: 0).listingLine(linkNumber: 1) == "   1 UNK disp [cannot follow: item type 0x9 is a control character]")
+}

@@ -187,7 +187,7 @@ private func quick(_ milliseconds: Int64) -> FetchOptions {
         let error = try #require(recorder.error)
         #expect(error.stage == .receive)
         #expect(error.code == .responseTooLarge)
-        #expect(error.description == "receive failed: response too large (over 1.0 MB) (127.0.0.1:\(server.port))")
+        #expect(error.description == "receive failed: response too large (over 1 MiB) (127.0.0.1:\(server.port))")
         #expect(recorder.data.count <= 1 << 20)
     }
 }

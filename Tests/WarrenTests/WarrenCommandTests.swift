@@ -172,7 +172,7 @@ import WarrenTestSupport
             [WarrenProcess.executable.path, "--dump", "gopher://127.0.0.1:\(server.port)/0/endless"], stderr: errPath)
         #expect(child.wait(seconds: 60) == 1)
         let stderr = try String(contentsOfFile: errPath, encoding: .utf8)
-        #expect(stderr == "warren: receive failed: response too large (over 268.4 MB) (127.0.0.1:\(server.port))\n")
+        #expect(stderr == "warren: receive failed: response too large (over 256 MiB) (127.0.0.1:\(server.port))\n")
         // The limit is 256 MiB of response; the whole process stays within twice that.
         let peak = try #require(child.maximumResidentKilobytes)
         #expect(peak < 512 * 1024, "peak resident memory \(peak) KiB")
