@@ -142,6 +142,11 @@ public struct Menu: Sendable {
 
     /// The same rules as `GopherURL.validate(host:)` and `placeholderHosts`, on bytes.
     static func hostIsUsable(_ host: ArraySlice<UInt8>) -> Bool {
+        if host.contains(where: { $0 >= 0x80 }) {
+            // Rare: non-ASCII bytes are decoded (invalid ones grow to U+FFFD), as a URL would.
+            let text = String(decoding: host, as: UTF8.self)
+            return (try? GopherURL.validate(host: text)) != nil && !placeholderHosts.contains(text.lowercased())
+        }
         guard !host.isEmpty, host.count <= 253 else { return false }
         for byte in host where byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "/")
             || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "\\")

@@ -34,9 +34,11 @@ public struct MenuItem: Equatable, Sendable {
 
     /// The port of a menu line, from its bytes: digits, surrounding spaces allowed, 1–65535.
     static func port(bytes: ArraySlice<UInt8>) -> UInt16? {
+        // The same whitespace `trimmingASCIIWhitespace` removes, so both forms agree.
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         var digits = bytes
-        while digits.first == 0x20 { digits = digits.dropFirst() }
-        while digits.last == 0x20 || digits.last == 0x0D { digits = digits.dropLast() }
+        while let first = digits.first, isSpace(first) { digits = digits.dropFirst() }
+        while let last = digits.last, isSpace(last) { digits = digits.dropLast() }
         guard !digits.isEmpty else { return nil }
         var value = 0
         for byte in digits {
