@@ -204,10 +204,17 @@ import WarrenTestSupport
         let before = try warren.session.waitUntil { $0.contains("Item 02") }
         let status = before.split(separator: "\n").last.map(String.init) ?? ""
         warren.session.resize(width: 100, height: 30)
-        let after = try warren.session.waitUntil { $0.split(separator: "\n", omittingEmptySubsequences: false).count == 30 }
+        // The pane changes size at once; Warren's redraw follows: wait for its status bar on row 30.
+        let after = try warren.session.waitUntil {
+            let rows = $0.split(separator: "\n", omittingEmptySubsequences: false)
+            return rows.count == 30 && !rows[29].isEmpty
+        }
         #expect(after.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) == status)
         warren.session.resize(width: 40, height: 10)
-        let small = try warren.session.waitUntil { $0.split(separator: "\n", omittingEmptySubsequences: false).count == 10 }
+        let small = try warren.session.waitUntil {
+            let rows = $0.split(separator: "\n", omittingEmptySubsequences: false)
+            return rows.count == 10 && !rows[9].isEmpty
+        }
         #expect(small.split(separator: "\n").allSatisfy { $0.count <= 40 })
     }
 
