@@ -259,6 +259,22 @@ private func quick(_ milliseconds: Int64) -> FetchOptions {
         #expect(Loopback.openClientSockets(toPort: listener.port) == socketsBefore)
     }
 
+    @Test func cancelWhileResolvingNeverConnects() throws {
+        let server = try FixtureServer(.reply(Array("x".utf8)))
+        let address = try #require(SocketAddress(numericHost: "127.0.0.1", port: server.port))
+        let fetcher = Fetcher(resolver: SlowResolver(address: address))
+        let recorder = FetchRecorder(try GopherURL(host: "slow.test", port: server.port), fetcher: fetcher) { event, handle in
+            if case .progress(.resolving) = event { handle.cancel() }
+        }
+        guard case .cancelled? = recorder.wait() else {
+            Issue.record("expected .cancelled, got \(recorder.allEvents)")
+            return
+        }
+        #expect(recorder.handle.waitUntilDone())
+        #expect(server.requests.isEmpty)
+        #expect(Loopback.openClientSockets(toPort: server.port) == 0)
+    }
+
     @Test func cancelAfterTheEndIsTooLate() throws {
         let server = try FixtureServer(.reply(Array("done".utf8)))
         let recorder = FetchRecorder(try url(server.port, "0", "/"))
@@ -274,5 +290,14 @@ private func quick(_ milliseconds: Int64) -> FetchOptions {
             #expect(recorder.handle.waitUntilDone())
         }
         #expect(Loopback.openClientSockets(toPort: server.port) == 0)
+    }
+}
+
+/// A lookup that takes a while (as DNS can), then answers.
+private struct SlowResolver: Resolver {
+    let address: SocketAddress
+    func resolve(host: String, port: UInt16) -> Result<[SocketAddress], ResolveFailure> {
+        usleep(300_000)
+        return .success([address])
     }
 }
