@@ -1,4 +1,5 @@
 import Testing
+import WarrenTestSupport
 @testable import GopherCore
 
 private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
@@ -390,12 +391,7 @@ private let sampleLinks = [1, 2, 6, 7, 8, 9]
         }
         text += bytes(".\r\n")
         var menu = Menu()
-        var start = 0
-        while start < text.count {
-            let end = min(start + 65_536, text.count)
-            menu.append(text[start..<end])
-            start = end
-        }
+        feedInChunks(text, size: 65_536) { menu.append($0) }
         menu.finish()
         #expect(menu.count == 100_000)
         #expect(menu.sawTerminator)
@@ -450,12 +446,7 @@ private let sampleLinks = [1, 2, 6, 7, 8, 9]
         var text = Array("i".utf8) + Array(repeating: UInt8(ascii: "x"), count: 1 << 20) + Array("\t\tnull.host\t1\r\n".utf8)
         text += Array("1Next\t/n\texample.org\t70\r\n.\r\n".utf8)
         var menu = Menu()
-        var start = 0
-        while start < text.count {
-            let end = min(start + 65_536, text.count)
-            menu.append(text[start..<end])
-            start = end
-        }
+        feedInChunks(text, size: 65_536) { menu.append($0) }
         menu.finish()
         #expect(menu.count == 2)
         #expect(menu.item(at: 0).display.utf8.count == 1 << 20)

@@ -1,18 +1,7 @@
 import Testing
+import WarrenTestSupport
 @testable import GopherCore
 
-/// A small deterministic generator (SplitMix64), so that a failure can be replayed.
-private struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
 
 /// True when a terminal could act on something in `text`.
 private func containsControl(_ text: String) -> Bool {
