@@ -22,20 +22,24 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
     private let clock = ContinuousClock()
     private lazy var lastDraw = clock.now
 
-    init(options: FetchOptions, environment: [String: String]) throws {
+    init(options: FetchOptions, config: Config, environment: [String: String]) throws {
         self.options = options
-        paths = UserPaths(environment: environment)
+        paths = UserPaths(environment: environment, configuredDownloadFolder: config.downloadFolder)
         browser = Browser(defaultPort: servicesDatabaseGopherPort())
-        terminal = try Terminal(environment: environment)
+        var terminalEnvironment = environment
+        if config.colors == false { terminalEnvironment["NO_COLOR"] = "1" }
+        terminal = try Terminal(environment: terminalEnvironment)
     }
 
-    /// Opens `start` and runs until the user quits; never returns.
-    func run(start: Location) -> Never {
+    /// Opens `start` and runs until the user quits; never returns. `problems` (from the
+    /// configuration file) are shown in the status bar.
+    func run(start: Location, problems: [String] = []) -> Never {
         let size = terminal.size
         browser.resize(width: size.width, height: size.height)
         watchInput()
         watchSignals()
         perform(browser.open(start, title: nil))
+        if !problems.isEmpty { browser.report(problems.joined(separator: "; "), isError: true) }
         redraw()
         dispatchMain()
     }

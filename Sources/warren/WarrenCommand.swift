@@ -56,10 +56,14 @@ struct WarrenCommand: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        let environment = Self.environment()
+        let (config, configProblems) = Self.readConfig(environment: environment)
         var options = FetchOptions()
-        if let timeout { options = FetchOptions(timeout: .milliseconds(Int64(timeout * 1000))) }
+        if let seconds = timeout ?? config.timeout {
+            options = FetchOptions(timeout: .milliseconds(Int64(seconds * 1000)))
+        }
         guard dump || source || output != nil else {
-            try runBrowser(options: options)
+            try runBrowser(options: options, config: config, configProblems: configProblems, environment: environment)
         }
         guard let target else {
             CommandLineOutput.fail("a URL is needed with --dump, --source or --output")
@@ -84,12 +88,22 @@ struct WarrenCommand: ParsableCommand {
     }
 
     /// The full-screen browser, starting at the URL given or at `about:home`.
-    private func runBrowser(options: FetchOptions) throws -> Never {
+    private func runBrowser(
+        options: FetchOptions, config: Config, configProblems: [String], environment: [String: String]
+    ) throws -> Never {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             CommandLineOutput.fail("the browser needs a terminal; use --dump, --source or --output")
             throw ExitCode(2)
         }
         var start = Location.about("home")
+        var problems = configProblems
+        if target == nil, let homePage = config.homePage {
+            do {
+                start = try Location(parsing: homePage, defaultPort: servicesDatabaseGopherPort())
+            } catch {
+                problems.append("home_page: \(error)")
+            }
+        }
         if let target {
             do {
                 if target.lowercased().hasPrefix("about:") {
@@ -104,12 +118,19 @@ struct WarrenCommand: ParsableCommand {
         }
         let session: InteractiveSession
         do {
-            session = try InteractiveSession(options: options, environment: Self.environment())
+            session = try InteractiveSession(options: options, config: config, environment: environment)
         } catch {
             CommandLineOutput.fail("\(error)")
             throw ExitCode(1)
         }
-        session.run(start: start)
+        session.run(start: start, problems: problems.map { "config.toml \($0)" })
+    }
+
+    /// The configuration file, if there is one; a missing file is no problem.
+    static func readConfig(environment: [String: String]) -> (Config, [String]) {
+        let paths = UserPaths(environment: environment)
+        guard let bytes = UserFileStore.read(paths.configFile) else { return (Config(), []) }
+        return Config.parse(String(decoding: bytes, as: UTF8.self))
     }
 
     static func environment() -> [String: String] {

@@ -218,6 +218,28 @@ import WarrenTestSupport
         #expect(small.split(separator: "\n").allSatisfy { $0.count <= 40 })
     }
 
+    @Test func configurationSetsHomePageAndDownloadFolderAndReportsProblems() throws {
+        let server = try RealServer(.gophernicus)
+        let home = try TemporaryFolder.make(prefix: "warren-home")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let configFolder = home.appendingPathComponent("config/warren")
+        try FileManager.default.createDirectory(at: configFolder, withIntermediateDirectories: true)
+        try Data("""
+            home_page = "\(server.url("/"))"
+            download_folder = "~/saved here"
+            colour = "blue"
+            """.utf8).write(to: configFolder.appendingPathComponent("config.toml"))
+        let warren = try WarrenInTmux([], home: home)
+        defer { warren.stop() }
+        try warren.waitFor("6 TXT latin1.txt")
+        try warren.waitForStatus("config.toml line 3: unknown setting colour")
+        warren.session.sendKeys("3", "d")
+        try warren.waitForStatus("Save as: blob.bin")
+        warren.session.sendKeys("Enter")
+        try warren.waitForStatus("saved \(home.path)/saved here/blob.bin")
+        #expect(Array(try Data(contentsOf: home.appendingPathComponent("saved here/blob.bin"))) == (try server.fileBytes("blob.bin")))
+    }
+
     @Test func bookmarksAndHistorySurviveARestart() throws {
         let server = try RealServer(.gophernicus)
         let first = try WarrenInTmux([server.url("/0/hello.txt")])
