@@ -473,3 +473,19 @@ private let sampleLinks = [1, 2, 6, 7, 8, 9]
     #expect(menu.kind(at: 0) == .invalidLink)
     #expect(menu.item(at: 0).listingLine(linkNumber: 1) == "   1 UNK disp [cannot follow: item type 0x9 is a control character]")
 }
+
+@Test func portPaddedWithACarriageReturnIsTheSamePortForTheLinkAndItsURL() {
+    let menu = parse("1Padded\t/p\texample.org\t\r71\r\n")
+    #expect(menu.kind(at: 0) == .link)
+    #expect(menu.item(at: 0).url.flatMap { try? $0.get() }?.port == 71)
+}
+
+@Test func hostWhoseInvalidBytesDecodeTooLongIsInvalidForTheLinkAndItsURL() {
+    // 91 bytes as sent, but 271 once each invalid byte becomes U+FFFD: over a host's 253.
+    let line = Array("1Long\t/l\t".utf8) + [UInt8(ascii: "e")] + Array(repeating: 0xF9, count: 90) + Array("\t70\r\n".utf8)
+    var menu = Menu()
+    menu.append(line)
+    menu.finish()
+    #expect(menu.kind(at: 0) == .invalidLink)
+    #expect(menu.item(at: 0).url.map { (try? $0.get()) == nil } == true)
+}
