@@ -272,7 +272,15 @@ public struct Browser: Sendable {
     @discardableResult
     public mutating func show(_ newPage: Page) -> [Action] {
         let actions = cancelLoading()
-        if let current = page { history.leave(current) }
+        var newPage = newPage
+        if let current = page {
+            if current.location == newPage.location {
+                // The same page shown again (`r` on bookmarks or history): replace it in place.
+                newPage.viewport = current.viewport
+            } else {
+                history.leave(current)
+            }
+        }
         page = newPage
         leaveOverlays()
         selectFirstLinkIfNeeded()

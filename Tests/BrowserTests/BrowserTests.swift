@@ -552,3 +552,17 @@ private func mixedMenu(selecting number: Int? = nil) -> Browser {
     #expect(browser.titleLine == " about:help")
     #expect(browser.pageLines.first == "        Warren keys")
 }
+
+@Test func reloadingBookmarksReplacesThePageWithoutAddingHistory() {
+    var browser = Browser()
+    browser.resize(width: 60, height: 10)
+    _ = browser.open(.about("home"), title: nil)
+    browser.show(Page.menu(.about("bookmarks"), title: "Bookmarks", bytes: Gophermap.menu(links: 3)))
+    #expect(browser.history.back.count == 1)
+    #expect(browser.handle(.character("r")) == [.showBookmarks])
+    let reloaded = Page.menu(.about("bookmarks"), title: "Bookmarks", bytes: Gophermap.menu(links: 4))
+    browser.show(reloaded)
+    #expect(browser.history.back.count == 1)
+    #expect(browser.page?.lineCount == reloaded.lineCount)
+    #expect(browser.page?.lineCount != Page.menu(.about("bookmarks"), title: "", bytes: Gophermap.menu(links: 3)).lineCount)
+}
