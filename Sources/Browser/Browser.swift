@@ -71,8 +71,15 @@ public struct Browser: Sendable {
     public var height = 24
     public let defaultPort: UInt16
 
-    public init(defaultPort: UInt16 = GopherURL.standardPort, historyCacheLimit: Int = 64 << 20) {
+    /// The key table in force: `KeyMap.bindings` with the user's changes from config.toml.
+    public let keyBindings: [Key: Command]
+
+    public init(
+        defaultPort: UInt16 = GopherURL.standardPort, historyCacheLimit: Int = 64 << 20,
+        keyBindings: [Key: Command] = KeyMap.bindings
+    ) {
         self.defaultPort = defaultPort
+        self.keyBindings = keyBindings
         history = History(cacheLimit: historyCacheLimit)
     }
 
@@ -88,13 +95,13 @@ public struct Browser: Sendable {
         status = nil
         if showingInfo {
             showingInfo = false
-            if key == .escape || key == .character("=") || KeyMap.bindings[key] == .back { return [] }
+            if key == .escape || key == .character("=") || keyBindings[key] == .back { return [] }
         }
         if case .character(let character) = key, let digit = character.wholeNumberValue, character.isASCII {
             return selectLink(typed: digit)
         }
         typedNumber = ""
-        guard let command = KeyMap.bindings[key] else { return [] }
+        guard let command = keyBindings[key] else { return [] }
         return perform(command)
     }
 

@@ -10,6 +10,8 @@ public struct Config: Sendable, Equatable {
     public var timeout: Double?
     /// `false` draws in monochrome, as `NO_COLOR` does.
     public var colors: Bool?
+    /// From the `[keys]` section: `command = "key"` lines; each key now does that command.
+    public var keys: [Key: Command] = [:]
 
     public init() {}
 
@@ -17,16 +19,35 @@ public struct Config: Sendable, Equatable {
     public static func parse(_ text: String) -> (config: Config, problems: [String]) {
         var config = Config()
         var problems: [String] = []
+        var section = ""
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = offset + 1
             let line = withoutComment(String(rawLine)).trimmingCharacters(in: " \t\r")
             guard !line.isEmpty else { continue }
+            if line.hasPrefix("["), line.hasSuffix("]") {
+                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: " \t")
+                if section != "keys" { problems.append("line \(number): unknown section [\(section)]") }
+                continue
+            }
             guard let equals = line.firstIndex(of: "=") else {
                 problems.append("line \(number): expected key = value")
                 continue
             }
             let key = String(line[..<equals]).trimmingCharacters(in: " \t")
             let value = String(line[line.index(after: equals)...]).trimmingCharacters(in: " \t")
+            if section == "keys" {
+                guard let command = KeyMap.command(named: key) else {
+                    problems.append("line \(number): unknown command \(key)")
+                    continue
+                }
+                guard let name = quoted(value), let pressed = KeyMap.key(named: name) else {
+                    problems.append("line \(number): \(key) takes a key such as \"x\", \"C-x\" or \"PgDn\"")
+                    continue
+                }
+                config.keys[pressed] = command
+                continue
+            }
+            guard section.isEmpty else { continue }
             switch key {
             case "download_folder", "home_page":
                 guard let string = quoted(value) else {

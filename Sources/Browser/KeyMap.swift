@@ -40,3 +40,51 @@ public enum KeyMap {
         .character("q"): .quit, .control("z"): .suspend,
     ]
 }
+
+extension KeyMap {
+    /// A key as config.toml names it: one character (`"x"`, `"?"`), a name (`"Enter"`, `"Esc"`,
+    /// `"Up"`, `"Down"`, `"Left"`, `"Right"`, `"PgUp"`, `"PgDn"`, `"Home"`, `"End"`,
+    /// `"Backspace"`, `"Delete"`, `"Tab"`, `"Space"`, `"F1"`…`"F12"`), or `"C-x"` for Ctrl-x.
+    public static func key(named name: String) -> Key? {
+        let named: [String: Key] = [
+            "enter": .enter, "esc": .escape, "escape": .escape, "up": .up, "down": .down, "left": .left,
+            "right": .right, "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
+            "home": .home, "end": .end, "backspace": .backspace, "delete": .delete, "tab": .tab,
+            "space": .character(" "),
+        ]
+        if name.count == 1, let character = name.first { return .character(character) }
+        if let key = named[name.lowercased()] { return key }
+        let lowered = name.lowercased()
+        if lowered.hasPrefix("c-"), lowered.count == 3, let letter = lowered.last, letter.isLetter, letter.isASCII {
+            return .control(letter)
+        }
+        if lowered.hasPrefix("f"), let number = Int(lowered.dropFirst()), (1...24).contains(number) {
+            return .function(number)
+        }
+        return nil
+    }
+
+    /// A command as config.toml names it: `next_link`, `find_next`, `quit`…
+    public static func command(named name: String) -> Command? {
+        Command.allCases.first { $0.configName == name }
+    }
+
+    /// The default table with `changes` applied: each names a key that now does its command.
+    public static func bindings(with changes: [Key: Command]) -> [Key: Command] {
+        bindings.merging(changes) { $1 }
+    }
+}
+
+extension Command {
+    /// `nextLink` → `next_link`, `copyURL` → `copy_url`.
+    public var configName: String {
+        var name = ""
+        var previous: Character = " "
+        for character in rawValue {
+            if character.isUppercase, previous.isLowercase { name += "_" }
+            name += character.lowercased()
+            previous = character
+        }
+        return name
+    }
+}

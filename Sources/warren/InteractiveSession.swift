@@ -25,7 +25,7 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
     init(options: FetchOptions, config: Config, environment: [String: String]) throws {
         self.options = options
         paths = UserPaths(environment: environment, configuredDownloadFolder: config.downloadFolder)
-        browser = Browser(defaultPort: servicesDatabaseGopherPort())
+        browser = Browser(defaultPort: servicesDatabaseGopherPort(), keyBindings: KeyMap.bindings(with: config.keys))
         var terminalEnvironment = environment
         if config.colors == false { terminalEnvironment["NO_COLOR"] = "1" }
         terminal = try Terminal(environment: terminalEnvironment)

@@ -53,3 +53,31 @@ import Testing
     #expect(config == Config())
     #expect(problems == [])
 }
+
+@Test func keysSectionRebindsKeysAndNamesItsProblems() {
+    let (config, problems) = Config.parse("""
+        timeout = 5
+        [keys]
+        quit = "Q"
+        next_link = "C-n"
+        page_down = "PgDn"
+        fly = "x"
+        back = "Hyper-Z"
+        [colours]
+        """)
+    #expect(config.timeout == 5)
+    #expect(config.keys == [.character("Q"): .quit, .control("n"): .nextLink, .pageDown: .pageDown])
+    #expect(problems == [
+        "line 6: unknown command fly",
+        "line 7: back takes a key such as \"x\", \"C-x\" or \"PgDn\"",
+        "line 8: unknown section [colours]",
+    ])
+}
+
+@Test func reboundKeysDriveTheBrowser() {
+    let changes = Config.parse("[keys]\nquit = \"Q\"\nnext_link = \"x\"\n").config.keys
+    var browser = Browser(keyBindings: KeyMap.bindings(with: changes))
+    #expect(browser.handle(.character("Q")) == [.quit])
+    // The defaults not rebound still work.
+    #expect(browser.handle(.character("q")) == [.quit])
+}

@@ -62,3 +62,21 @@ private let designKeys: [(Key, Command)] = [
     #expect(KeyMap.bindings[.character("b")] != KeyMap.bindings[.character("B")])
     #expect(KeyMap.bindings[.character("h")] != KeyMap.bindings[.character("H")])
 }
+
+@Test func keysAreNamedAsInTheConfigFile() {
+    #expect(KeyMap.key(named: "x") == .character("x"))
+    #expect(KeyMap.key(named: "Enter") == .enter)
+    #expect(KeyMap.key(named: "esc") == .escape)
+    #expect(KeyMap.key(named: "PgDn") == .pageDown)
+    #expect(KeyMap.key(named: "Space") == .character(" "))
+    #expect(KeyMap.key(named: "C-z") == .control("z"))
+    #expect(KeyMap.key(named: "F5") == .function(5))
+    #expect(KeyMap.key(named: "Meta-q") == nil)
+}
+
+@Test func commandsAreNamedInSnakeCase() {
+    #expect(Command.nextLink.configName == "next_link")
+    #expect(Command.findPrevious.configName == "find_previous")
+    #expect(KeyMap.command(named: "copy_url") == .copyURL)
+    #expect(KeyMap.command(named: "nextLink") == nil)
+}

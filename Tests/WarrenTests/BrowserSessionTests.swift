@@ -218,7 +218,7 @@ import WarrenTestSupport
         #expect(small.split(separator: "\n").allSatisfy { $0.count <= 40 })
     }
 
-    @Test func configurationSetsHomePageAndDownloadFolderAndReportsProblems() throws {
+    @Test func configurationSetsHomePageDownloadFolderAndKeysAndReportsProblems() throws {
         let server = try RealServer(.gophernicus)
         let home = try TemporaryFolder.make(prefix: "warren-home")
         defer { try? FileManager.default.removeItem(at: home) }
@@ -228,6 +228,9 @@ import WarrenTestSupport
             home_page = "\(server.url("/"))"
             download_folder = "~/saved here"
             colour = "blue"
+            [keys]
+            quit = "Q"
+            next_link = "x"
             """.utf8).write(to: configFolder.appendingPathComponent("config.toml"))
         let warren = try WarrenInTmux([], home: home)
         defer { warren.stop() }
@@ -238,6 +241,11 @@ import WarrenTestSupport
         warren.session.sendKeys("Enter")
         try warren.waitForStatus("saved \(home.path)/saved here/blob.bin")
         #expect(Array(try Data(contentsOf: home.appendingPathComponent("saved here/blob.bin"))) == (try server.fileBytes("blob.bin")))
+        // Keys rebound in [keys]: x moves to the next link, Q quits.
+        warren.session.sendKeys("x")
+        try warren.waitForStatus("4/6  gopher://127.0.0.1:\(server.port)/0/dots.txt")
+        warren.session.sendKeys("Q")
+        #expect(try warren.session.waitForExit() == 0)
     }
 
     @Test func bookmarksAndHistorySurviveARestart() throws {
