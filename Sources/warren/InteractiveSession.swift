@@ -146,19 +146,22 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
                 browser.loadData(id: id, bytes)
                 browser.loadProgress(id: id, progressText(id: id, .receiving(bytes: total)))
             case .finished(let report):
-                handles[id] = nil
-                receiveStarts[id] = nil
+                forget(id)
                 perform(browser.loadFinished(id: id, info: Self.pageInfo(report)))
             case .failed(let error):
-                handles[id] = nil
-                receiveStarts[id] = nil
+                forget(id)
                 browser.loadFailed(id: id, message: error.description)
             case .cancelled:
-                handles[id] = nil
-                receiveStarts[id] = nil
+                forget(id)
             }
             scheduleRedraw()
         }
+    }
+
+    /// A transfer has ended: its handle and rate clock go.
+    private func forget(_ id: Int) {
+        handles[id] = nil
+        receiveStarts[id] = nil
     }
 
     /// `connecting 127.0.0.1:70…`, `receiving 1.4 MB (38.0 MB/s)`.
@@ -212,20 +215,17 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
             case .data:
                 break
             case .finished(let report):
-                handles[id] = nil
-                receiveStarts[id] = nil
+                forget(id)
                 browser.downloadFinished(id: id, path: path, byteCount: report.byteCount)
             case .failed(let error):
-                handles[id] = nil
-                receiveStarts[id] = nil
+                forget(id)
                 if error.code == .targetExists {
                     browser.downloadTargetExists(id: id)
                 } else {
                     browser.downloadFailed(id: id, message: error.description)
                 }
             case .cancelled:
-                handles[id] = nil
-                receiveStarts[id] = nil
+                forget(id)
             }
             scheduleRedraw()
         }
