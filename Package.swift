@@ -8,16 +8,36 @@ let package = Package(
         .library(name: "GopherCore", targets: ["GopherCore"]),
     ],
     dependencies: [
-        // The command line only; everything else is the toolchain's own.
+        // The command line.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Descriptors, errno, retries on EINTR and paths, instead of hand-written copies.
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.0"),
     ],
     targets: [
         // Pure gopher model: URLs, item types, menus, documents, decoding, sanitising. No I/O.
         .target(name: "GopherCore"),
-        // The only socket and file-system code: the staged fetcher and atomic saving.
-        .target(name: "GopherNet", dependencies: ["GopherCore"]),
-        // Pure browser state: history, pages, viewport, key map, rendering to a `Screen`. No I/O.
+        // Files that are never left half-written: temporary files, atomic replace, folders.
+        .target(
+            name: "AtomicFiles",
+            dependencies: [.product(name: "SystemPackage", package: "swift-system")]
+        ),
+        // The only socket code: the staged fetcher, and streaming a response to disk.
+        .target(
+            name: "GopherNet",
+            dependencies: [
+                "GopherCore", "AtomicFiles", .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        // Pure browser state: history, loads, the stack of views, the key table. No I/O.
         .target(name: "Browser", dependencies: ["GopherCore"]),
+        // The user's own files: XDG paths, config.toml, bookmarks, history. No sockets.
+        .target(
+            name: "UserFiles",
+            dependencies: [
+                "GopherCore", "Browser", "AtomicFiles",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         // ncursesw, wrapped: the module map and a shim header for macros Swift cannot import.
         .systemLibrary(
             name: "CNcursesw",
@@ -25,19 +45,34 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // The only code that touches curses: draws a `Screen`, decodes keys.
-        .target(name: "TerminalUI", dependencies: ["Browser", "CNcursesw"]),
+        .target(
+            name: "TerminalUI",
+            dependencies: ["Browser", "CNcursesw", .product(name: "SystemPackage", package: "swift-system")]
+        ),
         .executableTarget(
             name: "warren",
             dependencies: [
-                "GopherCore", "GopherNet", "Browser", "TerminalUI",
+                "GopherCore", "GopherNet", "Browser", "UserFiles", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         // Real servers for tests: a misbehaving fixture server, gophernicus, pygopherd, the binary.
         .target(name: "WarrenTestSupport", dependencies: ["GopherCore", "GopherNet", "Browser"]),
         .testTarget(name: "GopherCoreTests", dependencies: ["GopherCore", "WarrenTestSupport"]),
-        .testTarget(name: "GopherNetTests", dependencies: ["GopherNet", "WarrenTestSupport"]),
+        .testTarget(
+            name: "AtomicFilesTests",
+            dependencies: ["AtomicFiles", "WarrenTestSupport", .product(name: "SystemPackage", package: "swift-system")]),
+        .testTarget(
+            name: "GopherNetTests",
+            dependencies: ["GopherNet", "WarrenTestSupport", .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "BrowserTests", dependencies: ["Browser", "GopherCore", "WarrenTestSupport"]),
+        .testTarget(
+            name: "UserFilesTests",
+            dependencies: [
+                "UserFiles", "Browser", "GopherCore", "WarrenTestSupport",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]),
         .testTarget(name: "WarrenTests", dependencies: ["GopherCore", "WarrenTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,56 +1,50 @@
 import GopherCore
 
-/// `/`, `n`, `N`: find text in the page, case-insensitively, from the current position.
+/// `/`, `n`, `N`: find text in the frontmost screen view (the page, or its source),
+/// case-insensitively, from the current position.
 extension Browser {
-    /// The text of line `index` as searched and shown (display strings in a menu).
-    func lineText(_ index: Int) -> String {
-        guard let page else { return "" }
-        switch page.content {
-        case .menu(let menu):
-            return showingSource ? Sanitizer.clean(TextDecoder.decode(menu.sourceLine(index))) : menu.item(at: index).display
-        case .document(let document):
-            return showingSource ? Sanitizer.clean(TextDecoder.decode(document.sourceLine(index))) : document.line(index)
-        }
-    }
-
-    /// What the screen shows, as far as finding goes. While it is unchanged since the last match,
-    /// `n`/`N` go on from that match rather than from the selection or the top line: neither
-    /// moves to a match on an info line or on the last screen, so the same match would be found
-    /// again and again.
-    struct FindView: Equatable, Sendable {
-        var location: Location?
-        var source: Bool
-        var top: Int
-        var selected: Int?
-    }
-
-    var findView: FindView {
-        FindView(location: page?.location, source: showingSource, top: top, selected: page?.viewport.selected)
+    struct FindState: Sendable {
+        /// The text last searched for.
+        var text: String?
+        /// Where the last find matched and what the screen showed then (see `FindScreen`).
+        var mark: (line: Int, screen: FindScreen)?
     }
 
     mutating func find(forward: Bool, includingCurrent: Bool = false) {
-        guard let needle = lastFind, !needle.isEmpty else {
+        guard let needle = finding.text, !needle.isEmpty else {
             say("nothing to find yet (/ starts a search)")
             return
         }
-        let count = visibleLineCount
+        if let level = frontScreenLevel {
+            guard case .source(let source) = views[level] else { return }
+            var target = FindableSource(view: source, page: page)
+            find(needle, in: &target, forward: forward, includingCurrent: includingCurrent)
+            views[level] = .source(target.view)
+        } else if var view = pageView {
+            pageView = nil  // searched alone, so the page is never copied on the way
+            find(needle, in: &view, forward: forward, includingCurrent: includingCurrent)
+            pageView = view
+        }
+    }
+
+    private mutating func find<Target: FindableView>(
+        _ needle: String, in target: inout Target, forward: Bool, includingCurrent: Bool
+    ) {
+        let count = target.findLineCount
         guard count > 0 else { return }
         let current: Int
-        if let mark = findMark, mark.view == findView {
+        if let mark = finding.mark, mark.screen == target.findScreen {
             current = mark.line
         } else {
-            current = (!showingSource ? page?.viewport.selected : nil) ?? top
+            current = target.findStart
         }
         let start = includingCurrent ? current : current + (forward ? 1 : -1)
         let lowered = needle.lowercased()
         for step in 0..<count {
             let index = ((forward ? start + step : start - step) % count + count) % count
-            guard lineText(index).lowercased().contains(lowered) else { continue }
-            if !showingSource, case .menu(let menu)? = page?.content, menu.linkNumber(ofItemAt: index) != nil {
-                page?.viewport.selected = index
-            }
-            if !showingSource, page?.isMenu == true { reveal(index) } else { top = index }
-            findMark = (index, findView)
+            guard target.findLineText(index).lowercased().contains(lowered) else { continue }
+            target.showMatch(index, context: context)
+            finding.mark = (index, target.findScreen)
             let wrapped = forward ? index < start : index > start
             say("“\(needle)” on line \(index + 1)\(wrapped ? " (wrapped around)" : "")")
             return

@@ -17,8 +17,9 @@ extension Browser {
             loading?.started = true
             arrive(current)
         }
-        page?.append(bytes)
-        selectFirstLinkIfNeeded()
+        pageView?.page.append(bytes)
+        let rows = pageRows
+        pageView?.selectFirstLinkIfNeeded(pageRows: rows)
     }
 
     /// The page arrived whole.
@@ -26,10 +27,11 @@ extension Browser {
         guard let current = loading, current.id == id else { return [] }
         if !current.started { arrive(current) }
         loading = nil
-        page?.finish()
-        page?.state = .complete
-        page?.info = info
-        selectFirstLinkIfNeeded()
+        pageView?.page.finish()
+        pageView?.page.state = .complete
+        pageView?.page.info = info
+        let rows = pageRows
+        pageView?.selectFirstLinkIfNeeded(pageRows: rows)
         if case .gopher(let url) = current.location { return [.recordVisit(url)] }
         return []
     }
@@ -40,8 +42,8 @@ extension Browser {
         guard let current = loading, current.id == id else { return }
         loading = nil
         if current.started {
-            page?.finish()
-            page?.state = .incomplete(message)
+            pageView?.page.finish()
+            pageView?.page.state = .incomplete(message)
             say("\(message) (page incomplete)", error: true)
         } else {
             say(message, error: true)
@@ -51,7 +53,7 @@ extension Browser {
     /// Replaces the page on screen with the one now arriving, moving history as its purpose says.
     private mutating func arrive(_ loading: Loading) {
         let content: Page.Content
-        if case .gopher(let url) = loading.location, url.type.handling == .menu || url.type.handling == .search {
+        if case .gopher(let url) = loading.location, url.type.showsAsMenu {
             content = .menu(Menu())
         } else {
             content = .document(TextDocument())
@@ -69,10 +71,8 @@ extension Browser {
             _ = history.goForward(from: page)
             newPage.viewport = viewport
         }
-        page = newPage
-        showingSource = false
-        showingInfo = false
-        sourceTop = 0
+        pageView = PageView(page: newPage)
+        closeViewsOfThePage()
     }
 
     // MARK: Downloads
@@ -98,9 +98,7 @@ extension Browser {
     public mutating func downloadTargetExists(id: Int) {
         guard let current = download, current.id == id else { return }
         download = nil
-        prompt = Prompt(
-            .confirmOverwrite(current.url, fileName: current.fileName),
-            label: "\(current.fileName) exists; replace it? (y/N) ")
+        push(.question(.replace(current.fileName, downloading: current.url)))
     }
 
     /// A message from the app (a bookmark saved, a file that could not be read…).

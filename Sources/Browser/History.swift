@@ -21,9 +21,6 @@ public struct History: Sendable {
         self.entryLimit = entryLimit
     }
 
-    public var canGoBack: Bool { !back.isEmpty }
-    public var canGoForward: Bool { !forward.isEmpty }
-
     /// Leaving `page` for a new one: it goes on the back stack, and forward is forgotten.
     public mutating func leave(_ page: Page) {
         back.append(Self.entry(for: page))

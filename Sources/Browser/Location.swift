@@ -29,15 +29,6 @@ public enum Location: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var text = Substring(self)
-        while let first = text.first, set.contains(first) { text = text.dropFirst() }
-        while let last = text.last, set.contains(last) { text = text.dropLast() }
-        return String(text)
-    }
-}
-
 extension GopherURL {
     /// One level up: the menu holding this selector (`/a/b/c` → `/a/b/`, `/a/b/` → `/a/`,
     /// `/a` → `/`), or nil at the server's root menu.

@@ -74,5 +74,4 @@ public enum Style: Hashable, Sendable, CaseIterable {
     case info
     case error
     case prompt
-    case match
 }

@@ -55,9 +55,6 @@ static inline attr_t cwarren_a_reverse(void) { return A_REVERSE; }
 // `A_UNDERLINE` is a macro built from NCURSES_BITS, which Swift cannot import.
 static inline attr_t cwarren_a_underline(void) { return A_UNDERLINE; }
 
-// `A_STANDOUT` is a macro built from NCURSES_BITS, which Swift cannot import.
-static inline attr_t cwarren_a_standout(void) { return A_STANDOUT; }
-
 // `COLOR_PAIR(n)` is a function-like macro.
 static inline attr_t cwarren_color_pair(int pair) { return COLOR_PAIR(pair); }
 

@@ -51,6 +51,9 @@ extension ItemType {
         case unknown       // a type Warren does not know
     }
 
+    /// Fetched and shown as a menu: a menu, or a search's result.
+    public var showsAsMenu: Bool { handling == .menu || handling == .search }
+
     public var handling: Handling {
         switch byte {
         case UInt8(ascii: "1"): return .menu

@@ -67,12 +67,6 @@ public struct Menu: Sendable {
             portText: String(decoding: fields[3], as: UTF8.self))
     }
 
-    /// The item with link number `number` (1-based), if there is one.
-    public func link(number: Int) -> MenuItem? {
-        guard number >= 1, number <= links.count else { return nil }
-        return item(at: links[number - 1])
-    }
-
     /// The link number of the item at `index`, if it is numbered. Binary search over `links`.
     public func linkNumber(ofItemAt index: Int) -> Int? {
         var low = 0

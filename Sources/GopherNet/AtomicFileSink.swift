@@ -1,100 +1,86 @@
-import Glibc
+import AtomicFiles
+import Synchronization
+import SystemPackage
 
 /// Saves a response to a file without ever leaving a partial or clobbered file behind.
 ///
-/// Bytes go to a fresh temporary file in the target's folder (created with `O_EXCL`, so nothing
-/// existing is followed or truncated); on success it is flushed, made `rw-r--r--` (never
-/// executable), and then linked into place, which fails rather than replace an existing file or
-/// symlink, or renamed over the target when overwriting was asked for. On failure or cancel the
-/// temporary file is removed.
-public final class AtomicFileSink: ResponseSink, @unchecked Sendable {
+/// Bytes go to a fresh `TemporaryFile` in the target's folder; on success it is flushed, made
+/// `rw-r--r--` (never executable), and then linked into place, which fails rather than replace
+/// an existing file or symlink, or renamed over the target when overwriting was asked for. On
+/// failure or cancel the temporary file is removed.
+public final class AtomicFileSink: ResponseSink {
     public let path: String
     private let overwrite: Bool
-    private var temporaryPath: String
-    private var fd: Int32
+    /// The temporary file while the save is open; nil once it is published or discarded.
+    /// Locked, though only the fetch's worker writes: `deinit` may run on another thread.
+    private let file: Mutex<(temporary: TemporaryFile, isOpen: Bool)?>
 
     public init(path: String, overwrite: Bool) throws(FetchError) {
         self.path = path
         self.overwrite = overwrite
-        if !overwrite, Self.exists(path) {
+        let target = FilePath(path)
+        if !overwrite, FileKind.of(target, followingLinks: false) != nil {
             throw FetchError(stage: .save, code: .targetExists, detail: "file exists", subject: path)
         }
-        let folder = Self.folder(of: path)
-        // mkstemp opens with O_EXCL and mode 0600: it never follows or reuses an existing name.
-        var template = Array("\(folder)/.warren-part-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw .system(.save, .current, path) }
-        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        self.fd = descriptor
-        self.temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        do {
+            let folder = target.removingLastComponent()
+            file = Mutex((try TemporaryFile(in: folder.isEmpty ? "." : folder, purpose: "part"), true))
+        } catch {
+            throw .system(.save, error, path)
+        }
     }
 
     deinit { abort() }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws(FetchError) {
-        do {
-            try writeAll(fd: fd, bytes)
-        } catch {
-            throw .system(.save, error, path)
+        let failure: Errno? = file.withLock { file in
+            guard let file, file.isOpen else { return .badFileDescriptor }
+            do {
+                try file.temporary.descriptor.writeAll(bytes)
+                return nil
+            } catch {
+                return error as? Errno ?? .ioError
+            }
         }
+        if let failure { throw .system(.save, failure, path) }
     }
 
     public func prepare() throws(FetchError) {
-        do {
-            try syscall { fchmod(fd, 0o644) }
-            try syscall { fsync(fd) }
-            let descriptor = fd
-            fd = -1
-            try syscall { close(descriptor) }
-        } catch {
-            throw .system(.save, error, path)
+        let failure: Errno? = file.withLock { file in
+            guard let current = file, current.isOpen else { return .badFileDescriptor }
+            file?.isOpen = false  // finish closes it, whatever happens
+            do throws(Errno) {
+                try current.temporary.finish(permissions: [.ownerReadWrite, .groupRead, .otherRead])
+                return nil
+            } catch {
+                return error
+            }
         }
+        if let failure { throw .system(.save, failure, path) }
     }
 
     public func publish() throws(FetchError) {
-        do {
-            if overwrite {
-                try syscall { rename(temporaryPath, path) }
-            } else {
-                try syscall { link(temporaryPath, path) }
-                unlink(temporaryPath)
+        let failure: Errno? = file.withLock { file in
+            guard let current = file else { return .badFileDescriptor }
+            do throws(Errno) {
+                try current.temporary.publish(as: FilePath(path), replacing: overwrite)
+                file = nil
+                return nil
+            } catch {
+                return error
             }
-            temporaryPath = ""
-            Self.syncFolder(of: path)
-        } catch {
-            if error == .fileExists {
-                throw FetchError(stage: .save, code: .targetExists, detail: "file exists", subject: path)
-            }
-            throw .system(.save, error, path)
         }
+        guard let failure else { return }
+        if failure == .fileExists {
+            throw FetchError(stage: .save, code: .targetExists, detail: "file exists", subject: path)
+        }
+        throw .system(.save, failure, path)
     }
 
     public func abort() {
-        if fd >= 0 {
-            close(fd)
-            fd = -1
+        file.withLock { file in
+            file?.temporary.discard(closing: file?.isOpen == true)
+            file = nil
         }
-        if !temporaryPath.isEmpty {
-            unlink(temporaryPath)
-            temporaryPath = ""
-        }
-    }
-
-    static func exists(_ path: String) -> Bool {
-        var status = stat()
-        return lstat(path, &status) == 0
-    }
-
-    static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    /// Makes the new directory entry durable too.
-    private static func syncFolder(of path: String) {
-        let descriptor = open(folder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
     }
 }

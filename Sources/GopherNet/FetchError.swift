@@ -1,4 +1,5 @@
 import GopherCore
+import SystemPackage
 
 /// Why a fetch failed, naming the stage that failed: the words the status bar and stderr show.
 ///

@@ -1,5 +1,7 @@
+import AtomicFiles
 import GopherCore
 import Glibc
+import SystemPackage
 
 /// One fetch, run start to end on one worker thread. Every wait is a `poll` on the socket and on
 /// a wake-up pipe, so a cancel interrupts any stage at once (except the name lookup itself,
@@ -9,7 +11,8 @@ enum FetchSessionStop: Error {
     case failed(FetchError)
 }
 
-final class FetchSession: @unchecked Sendable {
+/// Made and run on the worker, so it is never shared between threads and needs no `Sendable`.
+final class FetchSession {
     private typealias Stop = FetchSessionStop
 
     private let url: GopherURL
@@ -20,9 +23,8 @@ final class FetchSession: @unchecked Sendable {
     private let deliver: @Sendable (FetchEvent) -> Void
     private let clock = ContinuousClock()
 
-    private var socketFD: Int32 = -1
-    private var wakeRead: Int32 = -1
-    private var wakeWrite: Int32 = -1
+    private var socket: FileDescriptor?
+    private var wake: (read: FileDescriptor, write: FileDescriptor)?
     private var timings = StageTimings()
     private var peerAddress = ""
     private var localAddress = ""
@@ -58,8 +60,8 @@ final class FetchSession: @unchecked Sendable {
         if case .finished = outcome {} else { sink?.abort() }
         closeSocket()
         let wasCancelled = handle.finish {
-            if wakeRead >= 0 { close(wakeRead) }
-            if wakeWrite >= 0 { close(wakeWrite) }
+            try? wake?.read.close()
+            try? wake?.write.close()
         }
         deliver(wasCancelled ? .cancelled : outcome)
     }
@@ -99,8 +101,9 @@ final class FetchSession: @unchecked Sendable {
             deliver(.progress(.connecting(address.description)))
             do {
                 try connect(to: address)
-                peerAddress = SocketAddress.of(socket: socketFD, peer: true)?.description ?? address.description
-                localAddress = SocketAddress.of(socket: socketFD, peer: false)?.description ?? ""
+                let raw = socket?.rawValue ?? -1
+                peerAddress = SocketAddress.of(socket: raw, peer: true)?.description ?? address.description
+                localAddress = SocketAddress.of(socket: raw, peer: false)?.description ?? ""
                 return
             } catch .failed(let error) {
                 lastError = error
@@ -114,23 +117,25 @@ final class FetchSession: @unchecked Sendable {
 
     private func connect(to address: SocketAddress) throws(Stop) {
         let subject = address.description
+        let raw: Int32
         do {
-            socketFD = try syscall {
-                socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+            raw = try retryingOnInterrupt {
+                Glibc.socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
             }
         } catch {
             throw .failed(.system(.connect, error, subject))
         }
-        let status = address.withSockaddr { Glibc.connect(socketFD, $0, $1) }
+        socket = FileDescriptor(rawValue: raw)
+        let status = address.withSockaddr { Glibc.connect(raw, $0, $1) }
         if status == 0 { return }
-        let error = Errno.current
-        guard error == .inProgress || error == .interrupted else {
+        let error = Errno.last
+        guard error == .nowInProgress || error == .interrupted else {
             throw .failed(.system(.connect, error, subject))
         }
         try wait(for: Int16(POLLOUT), timeout: options.connectTimeout, stage: .connect, subject: subject)
         var socketError: Int32 = 0
         var length = socklen_t(MemoryLayout<Int32>.size)
-        getsockopt(socketFD, SOL_SOCKET, SO_ERROR, &socketError, &length)
+        getsockopt(raw, SOL_SOCKET, SO_ERROR, &socketError, &length)
         if socketError != 0 {
             throw .failed(.system(.connect, Errno(rawValue: socketError), subject))
         }
@@ -141,16 +146,18 @@ final class FetchSession: @unchecked Sendable {
         let start = clock.now
         defer { timings.send = clock.now - start }
         let request = url.requestLine + [0x0D, 0x0A]
+        let raw = socket?.rawValue ?? -1
         var offset = 0
         while offset < request.count {
+            // send, not write: MSG_NOSIGNAL keeps a closed peer from raising SIGPIPE.
             let sent = request.withUnsafeBytes { bytes in
-                Glibc.send(socketFD, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+                Glibc.send(raw, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
             }
             if sent >= 0 {
                 offset += sent
                 continue
             }
-            let error = Errno.current
+            let error = Errno.last
             if error == .interrupted { continue }
             guard error == .wouldBlock else { throw .failed(.system(.send, error, peerAddress)) }
             try wait(for: Int16(POLLOUT), timeout: options.idleTimeout, stage: .send, subject: peerAddress)
@@ -163,7 +170,7 @@ final class FetchSession: @unchecked Sendable {
         var firstByteAt: ContinuousClock.Instant?
         var lastProgress = clock.now
         var detector = ServerErrorDetector()
-        var terminator = url.type.handling == .menu || url.type.handling == .search ? MenuTerminatorScanner() : nil
+        var terminator = url.type.showsAsMenu ? MenuTerminatorScanner() : nil
         var window = RateWindow(start: clock.now)
         var buffer = [UInt8](repeating: 0, count: Self.readSize)
         defer {
@@ -171,8 +178,17 @@ final class FetchSession: @unchecked Sendable {
             timings.firstByte = (firstByteAt ?? end) - waitStart
             timings.receive = end - (firstByteAt ?? end)
         }
+        guard let socket else { throw .failed(.system(.receive, .badFileDescriptor, peerAddress)) }
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(socketFD, $0.baseAddress!, $0.count) }
+            let count: Int
+            do {
+                count = try buffer.withUnsafeMutableBytes { try socket.read(into: $0) }
+            } catch Errno.wouldBlock {
+                try wait(for: Int16(POLLIN), timeout: options.idleTimeout, stage: .receive, subject: peerAddress)
+                continue
+            } catch {
+                throw .failed(.system(.receive, error as? Errno ?? .ioError, peerAddress))
+            }
             if count > 0 {
                 if firstByteAt == nil { firstByteAt = clock.now }
                 // A menu ends at its `.` line, even if the server keeps the connection open.
@@ -188,11 +204,7 @@ final class FetchSession: @unchecked Sendable {
                 }
                 continue
             }
-            if count == 0 { break }
-            let error = Errno.current
-            if error == .interrupted { continue }
-            guard error == .wouldBlock else { throw .failed(.system(.receive, error, peerAddress)) }
-            try wait(for: Int16(POLLIN), timeout: options.idleTimeout, stage: .receive, subject: peerAddress)
+            break  // the server closed the connection: the end of the response
         }
         guard byteCount > 0 else {
             throw .failed(FetchError(stage: .receive, code: .emptyResponse, subject: peerAddress))
@@ -244,17 +256,18 @@ final class FetchSession: @unchecked Sendable {
     // MARK: Waiting
 
     private func openWakePipe() throws(Stop) {
-        var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else {
-            throw .failed(.system(.connect, .current, "wake-up pipe"))
+        let pipe: (readEnd: FileDescriptor, writeEnd: FileDescriptor)
+        do {
+            pipe = try FileDescriptor.pipe()
+        } catch {
+            throw .failed(.system(.connect, error as? Errno ?? .ioError, "wake-up pipe"))
         }
-        for fd in fds {
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-            _ = fcntl(fd, F_SETFL, O_NONBLOCK)
+        for end in [pipe.readEnd, pipe.writeEnd] {
+            _ = fcntl(end.rawValue, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(end.rawValue, F_SETFL, O_NONBLOCK)
         }
-        wakeRead = fds[0]
-        wakeWrite = fds[1]
-        handle.attachWake(fd: wakeWrite)
+        wake = (pipe.readEnd, pipe.writeEnd)
+        handle.attachWake(pipe.writeEnd)
         if handle.isCancelled { throw .cancelled }
     }
 
@@ -266,18 +279,19 @@ final class FetchSession: @unchecked Sendable {
             guard remaining > .zero else {
                 throw .failed(FetchError(
                     stage: stage, code: .timedOut, errno: .timedOut,
-                    detail: "after \(Self.seconds(timeout)) s", subject: subject))
+                    detail: "after \(timeout.secondsText) s", subject: subject))
             }
             var fds = [
-                pollfd(fd: socketFD, events: events, revents: 0),
-                pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: socket?.rawValue ?? -1, events: events, revents: 0),
+                pollfd(fd: wake?.read.rawValue ?? -1, events: Int16(POLLIN), revents: 0),
             ]
-            let milliseconds = Int32(clamping: remaining.components.seconds * 1000
-                + remaining.components.attoseconds / 1_000_000_000_000_000 + 1)
+            // Rounded up, so a wait never ends just before its deadline and spins.
+            let milliseconds = Int32(clamping: remaining.wholeMilliseconds + 1)
             let ready = poll(&fds, 2, milliseconds)
             if ready < 0 {
-                if Errno.current == .interrupted { continue }
-                throw .failed(.system(stage, .current, subject))
+                let error = Errno.last
+                if error == .interrupted { continue }
+                throw .failed(.system(stage, error, subject))
             }
             if fds[1].revents != 0 || handle.isCancelled { throw .cancelled }
             if fds[0].revents != 0 { return }
@@ -289,17 +303,9 @@ final class FetchSession: @unchecked Sendable {
         bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : ByteCountFormatter.string(bytes)
     }
 
-    static func seconds(_ duration: Duration) -> String {
-        let (seconds, attoseconds) = duration.components
-        let tenths = attoseconds / 100_000_000_000_000_000
-        return tenths == 0 ? "\(seconds)" : "\(seconds).\(tenths)"
-    }
-
     private func closeSocket() {
-        if socketFD >= 0 {
-            close(socketFD)
-            socketFD = -1
-        }
+        try? socket?.close()
+        socket = nil
     }
 }
 
@@ -316,7 +322,7 @@ struct RateWindow {
         if bytes < options.minimumBytesPerWindow {
             throw .failed(FetchError(
                 stage: .receive, code: .tooSlow,
-                detail: "too slow (\(ByteCountFormatter.string(bytes)) in \(FetchSession.seconds(options.idleTimeout)) s)",
+                detail: "too slow (\(ByteCountFormatter.string(bytes)) in \(options.idleTimeout.secondsText) s)",
                 subject: subject))
         }
         start = now

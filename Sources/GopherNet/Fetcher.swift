@@ -2,6 +2,7 @@ import Dispatch
 import GopherCore
 import Glibc
 import Synchronization
+import SystemPackage
 
 /// Limits for one fetch.
 public struct FetchOptions: Sendable {
@@ -45,15 +46,18 @@ public final class Fetcher: Sendable {
         deliverOn queue: DispatchQueue, handler: @escaping @Sendable (FetchEvent) -> Void
     ) -> FetchHandle {
         let handle = FetchHandle()
-        let session = FetchSession(
-            url: url, options: options, sink: sink, resolver: resolver, handle: handle,
-            deliver: { event in
-                queue.async {
-                    if handle.admit(event) { handler(event) }
-                    if case .data(let bytes, _) = event { handle.consumed(bytes.count) }
-                }
-            })
-        workers.async { session.run() }
+        let resolver = resolver
+        let deliver: @Sendable (FetchEvent) -> Void = { event in
+            queue.async {
+                if handle.admit(event) { handler(event) }
+                if case .data(let bytes, _) = event { handle.consumed(bytes.count) }
+            }
+        }
+        // The session is made on the worker and lives there: only Sendable values cross.
+        workers.async {
+            FetchSession(url: url, options: options, sink: sink, resolver: resolver, handle: handle, deliver: deliver)
+                .run()
+        }
         return handle
     }
 }
@@ -66,13 +70,17 @@ public final class FetchHandle: Sendable {
         var workerDone = false
         var terminalDelivered = false
         /// The write end of the worker's wake-up pipe, while the worker runs.
-        var wakeFD: Int32 = -1
+        var wake: FileDescriptor?
+        /// Bytes delivered to the consumer's queue and not yet handled there.
+        var inFlight = 0
+        /// The worker is blocked on `room`, waiting for `inFlight` to drop below the limit.
+        var waitingForRoom = false
     }
 
     private let state = Mutex(State())
     private let finished = DispatchSemaphore(value: 0)
-    /// Bytes delivered to the consumer's queue and not yet handled there.
-    private let inFlight = Mutex(0)
+    /// Signalled exactly once for each time the worker starts waiting for room: by the consumer
+    /// when it catches up, or by `cancel()`.
     private let room = DispatchSemaphore(value: 0)
     /// The most bytes that may wait on the consumer's queue: a slow consumer slows the fetch
     /// down instead of letting chunks pile up in memory.
@@ -87,43 +95,56 @@ public final class FetchHandle: Sendable {
     /// when it is too late: the fetch had already ended and its last event is on its way.
     @discardableResult
     public func cancel() -> Bool {
-        state.withLock { state in
-            guard !state.cancelled, !state.workerDone else { return false }
+        let (cancelled, wakeWorker) = state.withLock { state -> (Bool, Bool) in
+            guard !state.cancelled, !state.workerDone else { return (false, false) }
             state.cancelled = true
-            if state.wakeFD >= 0 {
-                var byte: UInt8 = 1
-                _ = write(state.wakeFD, &byte, 1)
-            }
-            return true
+            _ = try? state.wake?.writeAll([1])
+            defer { state.waitingForRoom = false }
+            return (true, state.waitingForRoom)
         }
+        if wakeWorker { room.signal() }
+        return cancelled
     }
 
     /// Blocks until the worker has closed everything it opened (tests count descriptors).
     public func waitUntilDone(timeout: Duration = .seconds(10)) -> Bool {
-        let (seconds, attoseconds) = timeout.components
-        let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
-        guard finished.wait(timeout: .now() + .nanoseconds(nanoseconds)) == .success else { return false }
+        guard finished.wait(timeout: .now() + .nanoseconds(Int(timeout.wholeNanoseconds))) == .success else { return false }
         finished.signal()
         return true
     }
 
     // MARK: Worker side
 
-    /// Waits (on the worker) while the consumer is behind, unless the fetch is cancelled.
+    /// Waits (on the worker) while the consumer is behind, unless the fetch is cancelled; then
+    /// counts `count` more bytes in flight. The wait is woken by `consumed` or `cancel`, never
+    /// polled.
     func waitForRoom(adding count: Int) {
-        while inFlight.withLock({ $0 }) > Self.inFlightLimit, !isCancelled {
-            _ = room.wait(timeout: .now() + .milliseconds(20))
+        while true {
+            let mustWait = state.withLock { state -> Bool in
+                if state.inFlight <= Self.inFlightLimit || state.cancelled {
+                    state.inFlight += count
+                    return false
+                }
+                state.waitingForRoom = true
+                return true
+            }
+            if !mustWait { return }
+            room.wait()
         }
-        inFlight.withLock { $0 += count }
     }
 
     /// Called on the consumer's queue once a chunk has been handled.
     func consumed(_ count: Int) {
-        inFlight.withLock { $0 -= count }
-        room.signal()
+        let wakeWorker = state.withLock { state -> Bool in
+            state.inFlight -= count
+            guard state.waitingForRoom, state.inFlight <= Self.inFlightLimit else { return false }
+            state.waitingForRoom = false
+            return true
+        }
+        if wakeWorker { room.signal() }
     }
 
-    func attachWake(fd: Int32) { state.withLock { $0.wakeFD = fd } }
+    func attachWake(_ descriptor: FileDescriptor) { state.withLock { $0.wake = descriptor } }
 
     /// Marks the worker done and says whether it was cancelled first; `closeWake` runs under the
     /// lock so that `cancel()` never writes to a closed descriptor.
@@ -131,7 +152,7 @@ public final class FetchHandle: Sendable {
         let cancelled = state.withLock { state in
             state.workerDone = true
             closeWake()
-            state.wakeFD = -1
+            state.wake = nil
             return state.cancelled
         }
         finished.signal()

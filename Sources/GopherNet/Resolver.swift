@@ -1,4 +1,6 @@
+import AtomicFiles
 import Glibc
+import SystemPackage
 
 /// Turns a host and port into addresses to try. The seam lets tests fail a lookup without
 /// sending a DNS query anywhere.
@@ -28,7 +30,7 @@ public struct SystemResolver: Resolver {
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &list)
         guard status == 0 else {
-            let message = status == EAI_SYSTEM ? Errno.current.description : String(cString: gai_strerror(status))
+            let message = status == EAI_SYSTEM ? Errno.last.description : String(cString: gai_strerror(status))
             return .failure(ResolveFailure(code: status, message: message))
         }
         defer { freeaddrinfo(list) }

@@ -1,4 +1,4 @@
-import Glibc
+import SystemPackage
 
 /// Where a streamed response goes instead of memory: a file being saved, or standard output.
 /// A sink is used by one fetch's worker thread only.
@@ -13,33 +13,24 @@ public protocol ResponseSink: AnyObject, Sendable {
 }
 
 /// Writes every byte to a descriptor, for `--source`.
-public final class FileDescriptorSink: ResponseSink, @unchecked Sendable {
-    private let fd: Int32
+public final class FileDescriptorSink: ResponseSink {
+    private let descriptor: FileDescriptor
     private let name: String
 
-    public init(fd: Int32, name: String) {
-        self.fd = fd
+    public init(descriptor: FileDescriptor, name: String) {
+        self.descriptor = descriptor
         self.name = name
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws(FetchError) {
         do {
-            try writeAll(fd: fd, bytes)
+            try descriptor.writeAll(bytes)
         } catch {
-            throw .system(.save, error, name)
+            throw .system(.save, error as? Errno ?? .ioError, name)
         }
     }
 
     public func prepare() throws(FetchError) {}
     public func publish() throws(FetchError) {}
     public func abort() {}
-}
-
-/// Writes all of `bytes`, across short writes and interruptions.
-func writeAll(fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(Errno) {
-    var offset = 0
-    while offset < bytes.count {
-        let written = try syscall { Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset) }
-        offset += written
-    }
 }

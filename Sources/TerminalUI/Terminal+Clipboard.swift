@@ -1,4 +1,4 @@
-import Glibc
+import SystemPackage
 
 extension Terminal {
     /// Puts `text` on the clipboard with OSC 52, which xterm, tmux (with `set-clipboard`),
@@ -6,18 +6,10 @@ extension Terminal {
     /// nothing in it can act on the terminal.
     public func copyToClipboard(_ text: String) {
         let sequence = Array("\u{1B}]52;c;\(Self.base64(Array(text.utf8)))\u{07}".utf8)
-        var offset = 0
-        while offset < sequence.count {
-            let written = sequence.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += written
-        }
+        _ = try? FileDescriptor.standardOutput.writeAll(sequence)  // a terminal gone is nothing to say
     }
 
-    static func base64(_ bytes: [UInt8]) -> String {
+    nonisolated static func base64(_ bytes: [UInt8]) -> String {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count + 2) / 3 * 4)

@@ -26,7 +26,7 @@ extension Terminal {
     }
 
     /// A character from the terminal (keypad mode has already turned escape sequences into codes).
-    static func key(forCharacter value: UInt32) -> Key? {
+    nonisolated static func key(forCharacter value: UInt32) -> Key? {
         switch value {
         case 9: return .tab
         case 10, 13: return .enter
@@ -39,7 +39,7 @@ extension Terminal {
     }
 
     /// A curses key code (KEY_*); codes Warren has no use for are dropped.
-    static func key(forKeyCode code: Int32) -> Key? {
+    nonisolated static func key(forKeyCode code: Int32) -> Key? {
         switch code {
         case KEY_UP: return .up
         case KEY_DOWN: return .down

@@ -24,7 +24,6 @@ struct Palette {
             .info: cwarren_a_normal(),
             .error: bold,
             .prompt: cwarren_a_normal(),
-            .match: underline | bold,
         ])
     }
 
@@ -54,7 +53,6 @@ struct Palette {
             .info: cwarren_a_normal(),
             .error: pair(COLOR_RED) | bold,
             .prompt: cwarren_a_normal(),
-            .match: pair(COLOR_BLACK, Int16(COLOR_YELLOW)),
         ])
     }
 }

@@ -4,16 +4,15 @@ import Glibc
 
 /// The full-screen terminal: draws a `Screen`, reads `Key`s. The only code that touches curses.
 ///
-/// Curses is one global state machine, so use one `Terminal` at a time, from the main thread only
-/// (the app drives it from the main queue). Call `end()` from an explicit scope (`defer`), not from
+/// Curses is one global state machine, so use one `Terminal` at a time, on the main actor (the
+/// compiler holds every caller to that). Call `end()` from an explicit scope (`defer`), not from
 /// a deinit: globals are never deinitialised.
 ///
 /// Signals: curses installs its own SIGINT/SIGTERM/SIGTSTP/SIGWINCH handlers when those are at
 /// their default, and its SIGWINCH only shows up at the next read. So the app sets SIG_IGN for the
 /// signals it watches with Dispatch sources, and calls `handleResize()` on SIGWINCH.
-// @unchecked Sendable: curses has no locks; the main-thread-only rule above is what keeps it safe,
-// and it lets the app reach the terminal from main-queue Dispatch handlers.
-public final class Terminal: @unchecked Sendable {
+@MainActor
+public final class Terminal {
     let palette: Palette
     var isEnded = false
     var isCursorVisible = false

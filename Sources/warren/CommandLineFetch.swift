@@ -2,6 +2,8 @@ import Dispatch
 import GopherCore
 import GopherNet
 import Glibc
+import Synchronization
+import SystemPackage
 
 /// The non-interactive modes: one fetch, run to the end on a private queue while the main
 /// thread waits; SIGINT and SIGTERM cancel it (removing a partial save) before exiting.
@@ -27,13 +29,18 @@ enum CommandLineFetch {
         default:
             break
         }
-        let renderer = DumpRenderer(isMenu: url.type.handling == .menu || url.type.handling == .search)
-        return run(url, options: options, sink: nil) { renderer.consume($0) } finish: { renderer.finish() }
+        // Events arrive on one queue, one at a time; the lock only lets the compiler see that.
+        let renderer = SharedRenderer(DumpRenderer(isMenu: url.type.showsAsMenu))
+        return run(url, options: options, sink: nil) { bytes in
+            renderer.state.withLock { $0.consume(bytes) }
+        } finish: {
+            renderer.state.withLock { $0.finish() }
+        }
     }
 
     /// `--source`: the bytes as received, streamed.
     static func source(_ url: GopherURL, options: FetchOptions) -> Int32 {
-        run(url, options: options, sink: FileDescriptorSink(fd: STDOUT_FILENO, name: "standard output"))
+        run(url, options: options, sink: FileDescriptorSink(descriptor: .standardOutput, name: "standard output"))
     }
 
     /// `--output FILE`: streamed into a temporary file beside FILE, then moved into place.
@@ -54,7 +61,7 @@ enum CommandLineFetch {
         data: @escaping @Sendable ([UInt8]) -> Void = { _ in }, finish: @escaping @Sendable () -> Void = {}
     ) -> Int32 {
         let done = DispatchSemaphore(value: 0)
-        let status = StatusBox()
+        let status = ExitStatus()
         let handle = Fetcher().fetch(url, options: options, sink: sink, deliverOn: events) { event in
             switch event {
             case .progress:
@@ -66,15 +73,16 @@ enum CommandLineFetch {
                 done.signal()
             case .failed(let error):
                 CommandLineOutput.flush()
-                if !(error.stage == .save && error.errno?.rawValue == EPIPE) {
+                // A reader that went away (`| head`) is not worth a word.
+                if !(error.stage == .save && error.errno == .brokenPipe) {
                     CommandLineOutput.fail("\(error)")
                 }
-                status.value = 1
+                status.value.store(1, ordering: .relaxed)
                 done.signal()
             case .cancelled:
                 CommandLineOutput.flush()
                 CommandLineOutput.fail("cancelled")
-                status.value = 130
+                status.value.store(130, ordering: .relaxed)
                 done.signal()
             }
         }
@@ -89,11 +97,17 @@ enum CommandLineFetch {
         done.wait()
         signalSources.forEach { $0.cancel() }
         CommandLineOutput.flush()
-        return status.value
+        return status.value.load(ordering: .relaxed)
     }
 }
 
-/// The exit status, set on the event queue and read after the wait.
-private final class StatusBox: @unchecked Sendable {
-    var value: Int32 = 0
+/// The exit status, set on the event queue and read after the wait (the semaphore orders them).
+private final class ExitStatus: Sendable {
+    let value = Atomic<Int32>(0)
+}
+
+/// The dump renderer, reachable from the event queue's handlers.
+private final class SharedRenderer: Sendable {
+    let state: Mutex<DumpRenderer>
+    init(_ renderer: sending DumpRenderer) { state = Mutex(renderer) }
 }

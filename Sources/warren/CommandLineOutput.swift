@@ -1,7 +1,7 @@
-import Glibc
 import Synchronization
+import SystemPackage
 
-/// Standard output (buffered) and standard error, written with `write(2)`.
+/// Standard output (buffered) and standard error.
 enum CommandLineOutput {
     private static let pending = Mutex<[UInt8]>([])
     private static let flushThreshold = 64 * 1024
@@ -9,8 +9,7 @@ enum CommandLineOutput {
     /// One line on stderr: `warren: <message>`.
     static func fail(_ message: String) {
         flush()
-        let line = Array("warren: \(message)\n".utf8)
-        line.withUnsafeBytes { writeFully(fd: STDERR_FILENO, $0) }
+        writeFully(.standardError, Array("warren: \(message)\n".utf8))
     }
 
     static func write(_ line: String) {
@@ -27,18 +26,11 @@ enum CommandLineOutput {
             defer { buffer.removeAll(keepingCapacity: true) }
             return buffer
         }
-        bytes.withUnsafeBytes { writeFully(fd: STDOUT_FILENO, $0) }
+        writeFully(.standardOutput, bytes)
     }
 
-    private static func writeFully(fd: Int32, _ bytes: UnsafeRawBufferPointer) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return  // a closed pipe or full disk: nothing more can be said there
-            }
-            offset += written
-        }
+    private static func writeFully(_ descriptor: FileDescriptor, _ bytes: [UInt8]) {
+        // A closed pipe or full disk: nothing more can be said there.
+        _ = try? descriptor.writeAll(bytes)
     }
 }

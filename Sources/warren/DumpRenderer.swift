@@ -1,25 +1,27 @@
 import GopherCore
 
 /// Renders a response as plain lines on standard output: menus item by item as they arrive,
-/// documents once complete. Used on one queue only.
-final class DumpRenderer: @unchecked Sendable {
+/// documents once complete.
+struct DumpRenderer: Sendable {
     private let isMenu: Bool
     private var menu = Menu()
     private var document = TextDocument()
 
     init(isMenu: Bool) { self.isMenu = isMenu }
 
-    func consume(_ bytes: [UInt8]) {
+    mutating func consume(_ bytes: [UInt8]) {
         if isMenu {
-            printItems(menu.append(bytes))
+            let arrived = menu.append(bytes)
+            printItems(arrived)
         } else {
             document.append(bytes)
         }
     }
 
-    func finish() {
+    mutating func finish() {
         if isMenu {
-            printItems(menu.finish())
+            let arrived = menu.finish()
+            printItems(arrived)
         } else {
             document.finish()
             for index in 0..<document.count { CommandLineOutput.write(document.line(index)) }

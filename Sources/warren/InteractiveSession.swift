@@ -4,16 +4,20 @@ import GopherCore
 import GopherNet
 import Glibc
 import TerminalUI
+import UserFiles
 
 /// The full-screen browser: wires the terminal, the `Browser` state machine and the fetcher
-/// together on the main queue. Keys and fetch events come in as Dispatch events; after each
-/// batch the screen is redrawn once.
-final class InteractiveSession: @unchecked Sendable {  // used on the main queue only
+/// together on the main actor. Keys and fetch events come in as Dispatch events on the main
+/// queue; after each batch the screen is redrawn once.
+@MainActor
+final class InteractiveSession {
     private let terminal: Terminal
     private var browser: Browser
     private let fetcher = Fetcher()
     private let options: FetchOptions
-    let paths: UserPaths
+    private let paths: UserPaths
+    private let bookmarks: BookmarkFile
+    private let visits: HistoryFile
     private var handles: [Int: FetchHandle] = [:]
     /// When each load's receive stage began, for the rate in the status bar.
     private var receiveStarts: [Int: ContinuousClock.Instant] = [:]
@@ -25,6 +29,8 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
     init(options: FetchOptions, config: Config, environment: [String: String]) throws {
         self.options = options
         paths = UserPaths(environment: environment, configuredDownloadFolder: config.downloadFolder)
+        bookmarks = BookmarkFile(path: paths.bookmarksFile)
+        visits = HistoryFile(path: paths.historyFile)
         browser = Browser(defaultPort: servicesDatabaseGopherPort(), keyBindings: KeyMap.bindings(with: config.keys))
         var terminalEnvironment = environment
         if config.colors == false { terminalEnvironment["NO_COLOR"] = "1" }
@@ -49,8 +55,10 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
     private func watchInput() {
         let input = DispatchSource.makeReadSource(fileDescriptor: terminal.inputFileDescriptor, queue: .main)
         input.setEventHandler { [unowned self] in
-            for key in terminal.readKeys() { handle(key) }
-            scheduleRedraw()
+            MainActor.assumeIsolated {
+                for key in terminal.readKeys() { handle(key) }
+                scheduleRedraw()
+            }
         }
         input.resume()
         sources.append(input)
@@ -61,11 +69,13 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
             source.setEventHandler { [unowned self] in
-                if number == SIGWINCH {
-                    handle(.resize)
-                    scheduleRedraw()
-                } else {
-                    quit(status: 128 + number)
+                MainActor.assumeIsolated {
+                    if number == SIGWINCH {
+                        handle(.resize)
+                        scheduleRedraw()
+                    } else {
+                        quit(status: 128 + number)
+                    }
                 }
             }
             source.resume()
@@ -88,11 +98,12 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
     private func scheduleRedraw() {
         guard !redrawScheduled else { return }
         redrawScheduled = true
-        let wait = Self.frameInterval - (clock.now - lastDraw)
-        let delay = wait > .zero ? DispatchTimeInterval.nanoseconds(Int(wait.components.attoseconds / 1_000_000_000)) : .nanoseconds(0)
-        DispatchQueue.main.asyncAfter(deadline: .now() + delay) { [unowned self] in
-            redrawScheduled = false
-            redraw()
+        let wait = max(.zero, Self.frameInterval - (clock.now - lastDraw))
+        DispatchQueue.main.asyncAfter(deadline: .now() + .nanoseconds(Int(wait.wholeNanoseconds))) { [unowned self] in
+            MainActor.assumeIsolated {
+                redrawScheduled = false
+                redraw()
+            }
         }
     }
 
@@ -101,10 +112,6 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
     private func redraw() {
         terminal.draw(browser.render())
         lastDraw = clock.now
-    }
-
-    func browserReport(_ text: String, isError: Bool) {
-        browser.report(text, isError: isError)
     }
 
     func quit(status: Int32) -> Never {
@@ -122,10 +129,19 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
             case .cancel(let id): handles.removeValue(forKey: id)?.cancel()
             case .download(let id, let url, let fileName, let overwrite):
                 startDownload(id: id, url: url, fileName: fileName, overwrite: overwrite)
-            case .showBookmarks: perform(browser.show(bookmarksPage()))
-            case .showHistory: perform(browser.show(historyPage()))
-            case .addBookmark(let url, let title): addBookmark(url, title: title)
-            case .recordVisit(let url): recordVisit(url)
+            case .showUserPage(let page): perform(browser.show(userPage(page)))
+            case .addBookmark(let url, let title):
+                do {
+                    try bookmarks.add(url, title: title)
+                } catch {
+                    browser.report("bookmark not saved: \(error)", isError: true)
+                }
+            case .recordVisit(let url):
+                do {
+                    try visits.record(url)
+                } catch {
+                    browser.report("history not saved: \(error)", isError: true)
+                }
             case .copy(let text): terminal.copyToClipboard(text)
             case .suspend:
                 terminal.suspend()
@@ -137,24 +153,34 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
         scheduleRedraw()
     }
 
+    private func userPage(_ page: UserPage) -> Page {
+        switch page {
+        case .bookmarks: return bookmarks.page()
+        case .history: return visits.page()
+        case .files: return paths.page()
+        }
+    }
+
     private func startFetch(id: Int, url: GopherURL) {
         handles[id] = fetcher.fetch(url, options: options, deliverOn: .main) { [unowned self] event in
-            switch event {
-            case .progress(let progress):
-                browser.loadProgress(id: id, progressText(id: id, progress))
-            case .data(let bytes, let total):
-                browser.loadData(id: id, bytes)
-                browser.loadProgress(id: id, progressText(id: id, .receiving(bytes: total)))
-            case .finished(let report):
-                forget(id)
-                perform(browser.loadFinished(id: id, info: Self.pageInfo(report)))
-            case .failed(let error):
-                forget(id)
-                browser.loadFailed(id: id, message: error.description)
-            case .cancelled:
-                forget(id)
+            MainActor.assumeIsolated {
+                switch event {
+                case .progress(let progress):
+                    browser.loadProgress(id: id, progressText(id: id, progress))
+                case .data(let bytes, let total):
+                    browser.loadData(id: id, bytes)
+                    browser.loadProgress(id: id, progressText(id: id, .receiving(bytes: total)))
+                case .finished(let report):
+                    forget(id)
+                    perform(browser.loadFinished(id: id, info: Self.pageInfo(report)))
+                case .failed(let error):
+                    forget(id)
+                    browser.loadFailed(id: id, message: error.description)
+                case .cancelled:
+                    forget(id)
+                }
+                scheduleRedraw()
             }
-            scheduleRedraw()
         }
     }
 
@@ -165,18 +191,17 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
     }
 
     /// `connecting 127.0.0.1:70…`, `receiving 1.4 MB (38.0 MB/s)`.
-    func progressText(id: Int, _ progress: FetchProgress) -> String {
+    private func progressText(id: Int, _ progress: FetchProgress) -> String {
         guard case .receiving(let bytes) = progress else { return progress.description }
         let now = clock.now
         let start = receiveStarts[id] ?? now
         if receiveStarts[id] == nil { receiveStarts[id] = now }
-        let elapsed = now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (now - start).seconds
         guard seconds > 0.05, bytes > 0 else { return progress.description }
         return "\(progress.description) (\(ByteCountFormatter.string(Int(Double(bytes) / seconds)))/s)"
     }
 
-    static func pageInfo(_ report: FetchReport) -> PageInfo {
+    private static func pageInfo(_ report: FetchReport) -> PageInfo {
         PageInfo(
             byteCount: report.byteCount, peerAddress: report.peerAddress, localAddress: report.localAddress,
             timings: [
@@ -189,45 +214,47 @@ final class InteractiveSession: @unchecked Sendable {  // used on the main queue
     // MARK: Downloads
 
     private func startDownload(id: Int, url: GopherURL, fileName: String, overwrite: Bool) {
-        let folder = paths.downloadFolder
         do {
-            try UserFileStore.makeFolder(folder)
+            try UserFileStore.makeFolder(paths.downloadFolder)
         } catch {
             browser.downloadFailed(id: id, message: error.description)
             return
         }
-        let path = folder.hasSuffix("/") ? folder + fileName : folder + "/" + fileName
+        let path = UserPaths.join(paths.downloadFolder, fileName)
         let sink: AtomicFileSink
         do {
             sink = try AtomicFileSink(path: path, overwrite: overwrite)
         } catch {
-            if error.code == .targetExists {
-                browser.downloadTargetExists(id: id)
-            } else {
-                browser.downloadFailed(id: id, message: error.description)
-            }
+            reportDownloadFailure(id: id, error)
             return
         }
         handles[id] = fetcher.fetch(url, options: options, sink: sink, deliverOn: .main) { [unowned self] event in
-            switch event {
-            case .progress(let progress):
-                browser.downloadProgress(id: id, "saving \(fileName): \(progressText(id: id, progress))")
-            case .data:
-                break
-            case .finished(let report):
-                forget(id)
-                browser.downloadFinished(id: id, path: path, byteCount: report.byteCount)
-            case .failed(let error):
-                forget(id)
-                if error.code == .targetExists {
-                    browser.downloadTargetExists(id: id)
-                } else {
-                    browser.downloadFailed(id: id, message: error.description)
+            MainActor.assumeIsolated {
+                switch event {
+                case .progress(let progress):
+                    browser.downloadProgress(id: id, "saving \(fileName): \(progressText(id: id, progress))")
+                case .data:
+                    break
+                case .finished(let report):
+                    forget(id)
+                    browser.downloadFinished(id: id, path: path, byteCount: report.byteCount)
+                case .failed(let error):
+                    forget(id)
+                    reportDownloadFailure(id: id, error)
+                case .cancelled:
+                    forget(id)
                 }
-            case .cancelled:
-                forget(id)
+                scheduleRedraw()
             }
-            scheduleRedraw()
+        }
+    }
+
+    /// A name that exists asks before replacing; anything else is said as it is.
+    private func reportDownloadFailure(id: Int, _ error: FetchError) {
+        if error.code == .targetExists {
+            browser.downloadTargetExists(id: id)
+        } else {
+            browser.downloadFailed(id: id, message: error.description)
         }
     }
 }

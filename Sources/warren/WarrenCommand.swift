@@ -3,6 +3,7 @@ import Browser
 import GopherCore
 import GopherNet
 import Glibc
+import UserFiles
 
 @main
 struct WarrenCommand: ParsableCommand {
@@ -116,14 +117,19 @@ struct WarrenCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let session: InteractiveSession
-        do {
-            session = try InteractiveSession(options: options, config: config, environment: environment)
-        } catch {
-            CommandLineOutput.fail("\(error)")
-            throw ExitCode(1)
+        let startingProblems = problems.map { "config.toml \($0)" }
+        // The browser runs on the main actor; `run` is called on the main thread.
+        let failure: String? = MainActor.assumeIsolated {
+            let session: InteractiveSession
+            do {
+                session = try InteractiveSession(options: options, config: config, environment: environment)
+            } catch {
+                return "\(error)"
+            }
+            session.run(start: start, problems: startingProblems)
         }
-        session.run(start: start, problems: problems.map { "config.toml \($0)" })
+        CommandLineOutput.fail(failure ?? "the browser stopped")
+        throw ExitCode(1)
     }
 
     /// The configuration file, if there is one; a missing file is no problem.

@@ -191,7 +191,7 @@ private func downloadingArchive() -> (Browser, Int) {
         browser.downloadTargetExists(id: id)
         #expect(browser.press(key) == [], "\(key)")
         #expect(browser.statusLine == " not saved: archive.tar.gz exists", "\(key)")
-        #expect(browser.prompt == nil)
+        #expect(browser.views == [])
         #expect(browser.download == nil)
     }
 }
@@ -201,7 +201,7 @@ private func downloadingArchive() -> (Browser, Int) {
     browser.downloadProgress(id: id + 7, "saving other…")
     browser.downloadFinished(id: id + 7, path: "/tmp/other", byteCount: 1)
     browser.downloadTargetExists(id: id + 7)
-    #expect(browser.prompt == nil)
+    #expect(browser.views == [])
     #expect(browser.statusLine == " saving archive.tar.gz…")
 }
 

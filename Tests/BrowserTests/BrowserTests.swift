@@ -223,7 +223,7 @@ private func mixedMenu(selecting number: Int? = nil) -> Browser {
     browser.type("example.org/0/notes.txt")
     #expect(browser.statusLine == "Go to: example.org/0/notes.txt")
     #expect(browser.press(.enter) == [.fetch(id: 2, url: gopherURL("gopher://example.org/0/notes.txt"))])
-    #expect(browser.prompt == nil)
+    #expect(browser.views == [])
 }
 
 @Test func goToABadURLShowsTheErrorInTheStatusBar() {
@@ -256,7 +256,7 @@ private func mixedMenu(selecting number: Int? = nil) -> Browser {
     browser.press(.character("o"))
     browser.type("example.org")
     #expect(browser.press(.escape) == [])
-    #expect(browser.prompt == nil)
+    #expect(browser.views == [])
     #expect(browser.statusLine == " 1/7  gopher://example.org/1/phlog")
 }
 
@@ -354,7 +354,7 @@ private func mixedMenu(selecting number: Int? = nil) -> Browser {
     browser.press(.enter, .enter)
     browser.type("2")
     #expect(browser.press(.character("d")) == [])
-    #expect(browser.prompt == nil)
+    #expect(browser.views == [])
     #expect(browser.statusLine == " a download is already running (Esc cancels it)")
 }
 
@@ -377,8 +377,8 @@ private func mixedMenu(selecting number: Int? = nil) -> Browser {
 
 @Test func capitalBAndHShowBookmarksAndHistory() {
     var browser = mixedMenu()
-    #expect(browser.press(.character("B")) == [.showBookmarks])
-    #expect(browser.press(.character("H")) == [.showHistory])
+    #expect(browser.press(.character("B")) == [.showUserPage(.bookmarks)])
+    #expect(browser.press(.character("H")) == [.showUserPage(.history)])
 }
 
 @Test func aShownPageGoesIntoHistory() {
@@ -559,7 +559,7 @@ private func mixedMenu(selecting number: Int? = nil) -> Browser {
     _ = browser.open(.about("home"), title: nil)
     browser.show(Page.menu(.about("bookmarks"), title: "Bookmarks", bytes: Gophermap.menu(links: 3)))
     #expect(browser.history.back.count == 1)
-    #expect(browser.handle(.character("r")) == [.showBookmarks])
+    #expect(browser.handle(.character("r")) == [.showUserPage(.bookmarks)])
     let reloaded = Page.menu(.about("bookmarks"), title: "Bookmarks", bytes: Gophermap.menu(links: 4))
     browser.show(reloaded)
     #expect(browser.history.back.count == 1)

@@ -20,12 +20,12 @@ private func cached(_ entries: [History.Entry]) -> [Bool] { entries.map { $0.pag
 
 @Test func leavingAPagePutsItOnTheBackStack() {
     var history = History()
-    #expect(!history.canGoBack)
+    #expect(history.back.isEmpty)
     history.leave(page(1))
     history.leave(page(2))
     #expect(numbers(history.back) == ["Page 1", "Page 2"])
-    #expect(history.canGoBack)
-    #expect(!history.canGoForward)
+    #expect(!history.back.isEmpty)
+    #expect(history.forward.isEmpty)
 }
 
 @Test func goingBackReturnsTheLastEntryAndKeepsTheCurrentPageForForward() {
@@ -60,9 +60,9 @@ private func cached(_ entries: [History.Entry]) -> [Bool] { entries.map { $0.pag
     var history = History()
     history.leave(page(1))
     _ = history.goBack(from: page(2))
-    #expect(history.canGoForward)
+    #expect(!history.forward.isEmpty)
     history.leave(page(1))
-    #expect(!history.canGoForward)
+    #expect(history.forward.isEmpty)
 }
 
 @Test func entriesKeepTheViewport() {

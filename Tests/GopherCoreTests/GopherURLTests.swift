@@ -1,7 +1,7 @@
 import Testing
+import WarrenTestSupport
 @testable import GopherCore
 
-private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
 @Suite struct GopherURLTests {
     @Test func defaultsAreTheRootMenuOnPort70() throws {

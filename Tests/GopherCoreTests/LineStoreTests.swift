@@ -1,7 +1,7 @@
 import Testing
+import WarrenTestSupport
 @testable import GopherCore
 
-private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
 private func lines(_ store: LineStore) -> [[UInt8]] { (0..<store.count).map { Array(store.line($0)) } }
 

@@ -1,7 +1,7 @@
 import Testing
+import WarrenTestSupport
 @testable import GopherCore
 
-private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
 /// The listing a user sees for a menu, as `warren --dump` prints it.
 private func listing(_ text: String) -> [String] {

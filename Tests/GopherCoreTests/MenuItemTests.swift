@@ -1,7 +1,7 @@
 import Testing
+import WarrenTestSupport
 @testable import GopherCore
 
-private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
 private func menuItem(
     _ kind: MenuItem.Kind, type: Character = "1", selector: String = "/x", host: String = "example.org",

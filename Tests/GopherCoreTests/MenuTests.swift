@@ -2,7 +2,6 @@ import Testing
 import WarrenTestSupport
 @testable import GopherCore
 
-private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
 private func parse(_ chunks: [[UInt8]], finish: Bool = true) -> Menu {
     var menu = Menu()

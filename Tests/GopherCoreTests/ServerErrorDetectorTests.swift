@@ -1,7 +1,7 @@
 import Testing
+import WarrenTestSupport
 @testable import GopherCore
 
-private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
 /// What the detector lets through, in order, and how it ends.
 private struct Outcome {

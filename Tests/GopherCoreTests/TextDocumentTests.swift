@@ -1,7 +1,7 @@
 import Testing
+import WarrenTestSupport
 @testable import GopherCore
 
-private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
 private func document(_ chunks: [[UInt8]], finish: Bool = true) -> TextDocument {
     var document = TextDocument()

@@ -2,6 +2,7 @@ import Dispatch
 import GopherCore
 import GopherNet
 import Glibc
+import SystemPackage
 import Testing
 import WarrenTestSupport
 

@@ -1,3 +1,6 @@
+import Browser
+import GopherCore
+
 /// Settings from `$XDG_CONFIG_HOME/warren/config.toml`. Warren reads a small, flat subset of
 /// TOML: `key = value` lines with a quoted string, a number or `true`/`false`, `#` comments and
 /// blank lines. Anything else is reported (by line) and ignored, never fatal.

@@ -5,13 +5,13 @@ import Testing
 
 // The one-line editor: typing, moving, erasing, submitting, cancelling.
 
-private func prompt(_ text: String = "") -> Prompt { Prompt(.goTo, label: "Go to: ", text: text) }
+private func prompt(_ text: String = "") -> LineEditor { LineEditor(text: text) }
 
-private func typed(_ text: String, into prompt: inout Prompt) {
+private func typed(_ text: String, into prompt: inout LineEditor) {
     for character in text { _ = prompt.handle(.character(character)) }
 }
 
-@Test func aPromptStartsWithItsTextAndTheCursorAtTheEnd() {
+@Test func aLineStartsWithItsTextAndTheCursorAtTheEnd() {
     let editing = prompt("gopher://x")
     #expect(editing.value == "gopher://x")
     #expect(editing.cursor == 10)

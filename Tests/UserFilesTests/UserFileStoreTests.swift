@@ -1,144 +1,9 @@
 import Foundation
 import Glibc
-import GopherNet
+import SystemPackage
 import Testing
+import UserFiles
 import WarrenTestSupport
-
-/// A fresh folder standing in for a home folder.
-private struct Home {
-    let url: URL
-    init() throws { url = try TemporaryFolder.make(prefix: "warren-home") }
-    var path: String { url.path }
-    func path(_ relative: String) -> String { url.appendingPathComponent(relative).path }
-    func makeFolder(_ relative: String) throws {
-        try FileManager.default.createDirectory(atPath: path(relative), withIntermediateDirectories: true)
-    }
-    func write(_ text: String, to relative: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path(relative)))
-    }
-    func bytes(_ relative: String) -> [UInt8]? {
-        (try? Data(contentsOf: URL(fileURLWithPath: path(relative)))).map(Array.init)
-    }
-    func names(in relative: String = "") -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: relative.isEmpty ? path : path(relative))) ?? []).sorted()
-    }
-    func mode(_ relative: String) -> mode_t {
-        var status = stat()
-        stat(path(relative), &status)
-        return status.st_mode & 0o7777
-    }
-    func remove() { try? FileManager.default.removeItem(at: url) }
-}
-
-private func currentFolder() -> String {
-    FileManager.default.currentDirectoryPath
-}
-
-@Suite struct UserPathsTests {
-    @Test func defaultsFollowHome() throws {
-        let paths = UserPaths(environment: ["HOME": "/home/ada"])
-        #expect(paths.home == "/home/ada")
-        #expect(paths.configFile == "/home/ada/.config/warren/config.toml")
-        #expect(paths.bookmarksFile == "/home/ada/.local/share/warren/bookmarks.gph")
-        #expect(paths.historyFile == "/home/ada/.local/state/warren/history")
-    }
-
-    @Test func xdgVariablesMoveEachFile() throws {
-        let paths = UserPaths(environment: [
-            "HOME": "/home/ada",
-            "XDG_CONFIG_HOME": "/etc/ada",
-            "XDG_DATA_HOME": "/data/ada/",
-            "XDG_STATE_HOME": "/state",
-        ])
-        #expect(paths.configFile == "/etc/ada/warren/config.toml")
-        #expect(paths.bookmarksFile == "/data/ada/warren/bookmarks.gph")
-        #expect(paths.historyFile == "/state/warren/history")
-    }
-
-    @Test func emptyOrRelativeXdgVariablesAreIgnored() throws {
-        let paths = UserPaths(environment: [
-            "HOME": "/home/ada",
-            "XDG_CONFIG_HOME": "",
-            "XDG_DATA_HOME": "relative/data",
-            "XDG_STATE_HOME": "~/state",
-            "XDG_DOWNLOAD_DIR": "Downloads",
-        ], configuredDownloadFolder: nil)
-        #expect(paths.configFile == "/home/ada/.config/warren/config.toml")
-        #expect(paths.bookmarksFile == "/home/ada/.local/share/warren/bookmarks.gph")
-        #expect(paths.historyFile == "/home/ada/.local/state/warren/history")
-        #expect(paths.downloadFolder == currentFolder())
-    }
-
-    @Test func configuredDownloadFolderWinsAndExpandsTilde() throws {
-        let environment = ["HOME": "/home/ada", "XDG_DOWNLOAD_DIR": "/xdg/downloads"]
-        #expect(UserPaths(environment: environment, configuredDownloadFolder: "~/gopher").downloadFolder == "/home/ada/gopher")
-        #expect(UserPaths(environment: environment, configuredDownloadFolder: "~").downloadFolder == "/home/ada")
-        #expect(UserPaths(environment: environment, configuredDownloadFolder: "/srv/files").downloadFolder == "/srv/files")
-        // `~user` is not expanded, and an empty setting is no setting.
-        #expect(UserPaths(environment: environment, configuredDownloadFolder: "~bob/x").downloadFolder == "~bob/x")
-        #expect(UserPaths(environment: environment, configuredDownloadFolder: "").downloadFolder == "/xdg/downloads")
-    }
-
-    @Test func downloadDirFromEnvironmentComesNext() throws {
-        let home = try Home()
-        defer { home.remove() }
-        try home.makeFolder("Downloads")
-        let paths = UserPaths(environment: ["HOME": home.path, "XDG_DOWNLOAD_DIR": "/media/downloads"])
-        #expect(paths.downloadFolder == "/media/downloads")
-    }
-
-    @Test func downloadDirFromUserDirsFileExpandsHome() throws {
-        let home = try Home()
-        defer { home.remove() }
-        try home.makeFolder(".config")
-        try home.makeFolder("Downloads")
-        try home.write(
-            """
-            # This file is written by xdg-user-dirs-update
-            XDG_DESKTOP_DIR="$HOME/Desktop"
-            XDG_DOWNLOAD_DIR="$HOME/Fetched Things"
-            XDG_MUSIC_DIR="$HOME/Music"
-
-            """, to: ".config/user-dirs.dirs")
-        let paths = UserPaths(environment: ["HOME": home.path])
-        #expect(paths.downloadFolder == home.path("Fetched Things"))
-    }
-
-    @Test func userDirsFileIsReadFromXdgConfigHome() throws {
-        let home = try Home()
-        defer { home.remove() }
-        try home.makeFolder("conf")
-        try home.write("XDG_DOWNLOAD_DIR=\"/absolute/dl\"\n", to: "conf/user-dirs.dirs")
-        let paths = UserPaths(environment: ["HOME": home.path, "XDG_CONFIG_HOME": home.path("conf")])
-        #expect(paths.downloadFolder == "/absolute/dl")
-        #expect(paths.configFile == home.path("conf/warren/config.toml"))
-    }
-
-    @Test func relativeOrCommentedUserDirsLinesAreIgnored() throws {
-        let home = try Home()
-        defer { home.remove() }
-        try home.makeFolder(".config")
-        try home.write(
-            """
-            #XDG_DOWNLOAD_DIR="/commented/out"
-            XDG_DOWNLOAD_DIR="relative/dl"
-
-            """, to: ".config/user-dirs.dirs")
-        let paths = UserPaths(environment: ["HOME": home.path])
-        #expect(paths.downloadFolder == currentFolder())
-    }
-
-    @Test func homeDownloadsIsUsedWhenItIsAFolder() throws {
-        let home = try Home()
-        defer { home.remove() }
-        #expect(UserPaths(environment: ["HOME": home.path]).downloadFolder == currentFolder())
-        try home.write("not a folder", to: "Downloads")
-        #expect(UserPaths(environment: ["HOME": home.path]).downloadFolder == currentFolder())
-        try FileManager.default.removeItem(atPath: home.path("Downloads"))
-        try home.makeFolder("Downloads")
-        #expect(UserPaths(environment: ["HOME": home.path]).downloadFolder == home.path("Downloads"))
-    }
-}
 
 @Suite struct UserFileStoreTests {
     @Test func readReturnsTheBytesOrNilWhenMissing() throws {
@@ -200,7 +65,7 @@ private func currentFolder() -> String {
             try UserFileStore.writeAtomically(Array("x".utf8), to: target)
             Issue.record("writing over a folder succeeded")
         } catch {
-            #expect(error.stage == .save)
+            #expect(error.code == .write)
             #expect(error.description.hasPrefix("save failed: "))
             #expect(error.description.hasSuffix("(\(target))"))
         }
@@ -217,7 +82,7 @@ private func currentFolder() -> String {
             try UserFileStore.writeAtomically(Array("x".utf8), to: target)
             Issue.record("writing under a file succeeded")
         } catch {
-            #expect(error.stage == .save)
+            #expect(error.code == .makeFolder)
             #expect(error.description == "save failed: Not a directory (\(target))")
         }
         #expect(home.bytes("state") == Array("a file".utf8))
@@ -233,7 +98,7 @@ private func currentFolder() -> String {
         try UserFileStore.makeFolder(home.path("Downloads/gopher"))
         try home.write("x", to: "file")
         let target = home.path("file/sub")
-        #expect(throws: FetchError(stage: .save, code: .systemError, errno: Errno(rawValue: ENOTDIR), subject: target)) {
+        #expect(throws: UserFileError(.makeFolder, .notDirectory, path: target)) {
             try UserFileStore.makeFolder(target)
         }
     }
@@ -302,7 +167,7 @@ private func currentFolder() -> String {
             try UserFileStore.append(line: "x", to: target, keepingLast: 10)
             Issue.record("appending to a folder succeeded")
         } catch {
-            #expect(error.stage == .save)
+            #expect(error.code == .write)
             #expect(error.description.hasSuffix("(\(target))"))
         }
         #expect(home.names(in: "history") == [])

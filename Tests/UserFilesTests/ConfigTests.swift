@@ -1,4 +1,5 @@
 import Browser
+import UserFiles
 import Testing
 
 @Test func settingsAreReadWithCommentsAndSpaces() {

@@ -1,33 +1,22 @@
 import GopherCore
 
-/// The one-line editor on the bottom row: a label, the text typed so far, a cursor.
-public struct Prompt: Sendable, Equatable {
-    public enum Purpose: Sendable, Equatable {
-        case goTo
-        case find
-        case search(GopherURL)
-        case saveAs(GopherURL)
-        case confirmOverwrite(GopherURL, fileName: String)
-    }
-
-    public var purpose: Purpose
-    public var label: String
+/// The text being typed on the prompt line, and the cursor in it.
+public struct LineEditor: Sendable, Equatable {
     public private(set) var text: [Character]
     public private(set) var cursor: Int
 
-    public init(_ purpose: Purpose, label: String, text: String = "") {
-        self.purpose = purpose
-        self.label = label
+    public init(text: String = "") {
         self.text = Array(text)
         self.cursor = self.text.count
     }
 
     public var value: String { String(text) }
 
-    public enum Outcome: Equatable { case editing, submitted(String), cancelled }
+    public enum Outcome: Equatable, Sendable { case editing, submitted(String), cancelled }
 
     /// Edits with a key: characters insert, arrows move, Backspace/Delete erase, Ctrl-U clears,
-    /// Ctrl-A/Ctrl-E go to the ends, Enter submits, Esc or Ctrl-C cancels.
+    /// Ctrl-A/Ctrl-E go to the ends, Enter submits, Esc or Ctrl-C cancels, and Backspace on an
+    /// empty line cancels too.
     public mutating func handle(_ key: Key) -> Outcome {
         switch key {
         case .character(let character):

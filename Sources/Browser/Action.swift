@@ -1,0 +1,29 @@
+import GopherCore
+
+/// What the browser asks the outside world to do. The app carries these out and reports back
+/// through the `load…`, `download…` and `show…` methods.
+public enum Action: Equatable, Sendable {
+    case fetch(id: Int, url: GopherURL)
+    case cancel(id: Int)
+    /// Save `url` as `fileName` in the download folder.
+    case download(id: Int, url: GopherURL, fileName: String, overwrite: Bool)
+    /// Make one of the pages built from the user's files and `show` it.
+    case showUserPage(UserPage)
+    case addBookmark(url: GopherURL, title: String)
+    case recordVisit(GopherURL)
+    case copy(String)
+    case suspend
+    case quit
+}
+
+/// Built-in pages made from the user's own files, which only the app can read.
+public enum UserPage: String, Sendable, Equatable, CaseIterable {
+    /// `about:bookmarks`, from bookmarks.gph.
+    case bookmarks
+    /// `about:history`, from the history file.
+    case history
+    /// `about:files`: where each of Warren's files is, and whether it exists yet.
+    case files
+
+    public var location: Location { .about(rawValue) }
+}

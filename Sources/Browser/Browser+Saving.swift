@@ -1,0 +1,34 @@
+import GopherCore
+
+/// Keeping things: saving the page or a link to the download folder, bookmarking.
+extension Browser {
+    /// Asks for a file name, prefilled with a safe one made from the selector.
+    mutating func askToSave(_ url: GopherURL?, what: SaveSubject) {
+        guard let url else {
+            say(what == .page ? "only gopher pages can be saved" : "no link selected")
+            return
+        }
+        if download != nil {
+            say("a download is already running (Esc cancels it)", error: true)
+            return
+        }
+        let name = SafeFileName.suggested(forSelector: url.selector, type: url.type)
+        push(.prompt(PromptView(.saveAs(url), label: "Save as: ", text: name)))
+    }
+
+    mutating func startDownload(_ url: GopherURL, fileName: String, overwrite: Bool) -> [Action] {
+        let id = nextID
+        nextID += 1
+        download = Download(id: id, url: url, fileName: fileName, progress: "saving \(fileName)…")
+        return [.download(id: id, url: url, fileName: fileName, overwrite: overwrite)]
+    }
+
+    mutating func bookmark() -> [Action] {
+        guard let page, let url = page.location.url else {
+            say("only gopher pages can be bookmarked")
+            return []
+        }
+        say("bookmarked \(page.title)")
+        return [.addBookmark(url: url, title: page.title)]
+    }
+}

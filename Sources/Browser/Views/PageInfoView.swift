@@ -1,0 +1,58 @@
+import GopherCore
+
+/// `=`: what is known about the page: URL, title, type, size, state, the addresses and the
+/// time each stage took. Any key closes it; Esc, `=` and back only close it, other keys then
+/// act on the page as usual.
+public struct PageInfoView: Sendable, Equatable {
+    init() {}
+
+    func handle(_ key: Key, command: Command?) -> [ViewAction] {
+        if key == .escape || key == .character("=") || command == .back { return [.close] }
+        return [.close, .pass]
+    }
+}
+
+extension PageInfoView: ScreenView {
+    func title(context: ViewContext) -> String {
+        " info for " + (context.page?.location.description ?? "")
+    }
+
+    func rows(context: ViewContext) -> [ScreenRow] {
+        guard let page = context.page else { return [] }
+        return Self.lines(page).prefix(context.pageRows).map { context.columns.row($0) }
+    }
+
+    /// The page's resting status stays in the status bar.
+    func restingStatus(context: ViewContext) -> String {
+        guard let page = context.page else { return "" }
+        return PageView(page: page).restingStatus(context: context)
+    }
+
+    static func lines(_ page: Page) -> [String] {
+        var lines = ["URL        \(page.location)", "Title      \(page.title)"]
+        if case .gopher(let url) = page.location {
+            lines.append("Type       \(url.type.tag) (\(url.type.printable))")
+        }
+        let shape: String
+        switch page.content {
+        case .menu(let menu): shape = "\(menu.count) items, \(menu.links.count) links"
+        case .document(let document): shape = "\(document.count) lines"
+        }
+        lines.append("Size       \(ByteCountFormatter.string(page.byteCount)), \(shape)")
+        switch page.state {
+        case .loading: lines.append("State      loading")
+        case .complete: lines.append("State      complete")
+        case .incomplete(let reason): lines.append("State      incomplete: \(reason)")
+        }
+        if let info = page.info {
+            lines.append("Peer       \(info.peerAddress)")
+            lines.append("Local      \(info.localAddress)")
+            for (stage, time) in info.timings {
+                lines.append(stage.padded(to: 11) + time.millisecondsText)
+            }
+        }
+        lines.append("")
+        lines.append("(any key returns to the page)")
+        return lines.map { Sanitizer.clean($0) }
+    }
+}

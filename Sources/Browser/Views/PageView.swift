@@ -1,0 +1,186 @@
+import GopherCore
+
+/// The page: a menu or a document, always at the bottom of the view stack. Its scroll position
+/// and selection live in `page.viewport`, so history keeps them with the page.
+public struct PageView: Sendable {
+    public internal(set) var page: Page
+    /// Digits typed so far: `1` then `2` selects link 12.
+    var typedNumber = ""
+
+    init(page: Page) { self.page = page }
+
+    var menu: Menu? {
+        if case .menu(let menu) = page.content { return menu }
+        return nil
+    }
+
+    var viewport: Viewport {
+        get { page.viewport }
+        set { page.viewport = newValue }
+    }
+
+    func layout(_ context: ViewContext) -> LineLayout {
+        guard context.wrap, case .document(let document) = page.content else {
+            return LineLayout(count: page.lineCount, pageRows: context.pageRows)
+        }
+        let columns = context.columns
+        let limit = context.pageRows + 1
+        return LineLayout(count: document.count, pageRows: context.pageRows) {
+            columns.rows(of: document.line($0), wrapping: true, limit: limit).count
+        }
+    }
+
+    /// The selected menu item, if the page is a menu with a selection.
+    public var selectedItem: MenuItem? {
+        guard let menu, let index = viewport.selected, index < menu.count else { return nil }
+        return menu.item(at: index)
+    }
+
+    // MARK: Keys
+
+    mutating func handle(_ key: Key, command: Command?, context: ViewContext) -> [ViewAction] {
+        if case .character(let character) = key, let digit = character.wholeNumberValue, character.isASCII {
+            return selectLink(typed: digit, context: context)
+        }
+        typedNumber = ""
+        let layout = layout(context)
+        switch command {
+        case .nextLink: return moveDown(layout)
+        case .previousLink: moveUp(layout)
+        case .pageDown:
+            viewport.top = layout.pageDown(from: viewport.top)
+            reselectOnScreen(layout, preferFirst: true)
+        case .pageUp:
+            viewport.top = layout.pageUp(from: viewport.top)
+            reselectOnScreen(layout, preferFirst: false)
+        case .top:
+            viewport.top = 0
+            if let menu { viewport.selected = menu.links.first }
+        case .bottom:
+            viewport.top = layout.maxTop
+            if let menu { viewport.selected = menu.links.last }
+        case .open: return openSelection()
+        case .download:
+            return [.askToSave(selectedItem.flatMap { $0.url.flatMap { try? $0.get() } }, what: .link)]
+        case .copyURL: return copyURL()
+        default: return [.pass]
+        }
+        return []
+    }
+
+    /// Keeps the page's place after the screen changed size.
+    mutating func clamp(_ context: ViewContext) {
+        viewport.top = layout(context).clamp(viewport.top)
+    }
+
+    /// In a menu: the next link if it is on screen, else scroll a line towards it (so the text
+    /// between links can be read). In a document: a line down.
+    private mutating func moveDown(_ layout: LineLayout) -> [ViewAction] {
+        guard let menu else {
+            viewport.top = layout.clamp(viewport.top + 1)
+            return []
+        }
+        let top = viewport.top
+        let from = viewport.selected.flatMap { layout.isVisible($0, top: top) ? $0 : nil } ?? (top - 1)
+        let next = menu.links.first { $0 > from }
+        if let next, layout.isVisible(next, top: top) {
+            viewport.selected = next
+        } else if top < layout.maxTop {
+            viewport.top = top + 1
+            if let next, layout.isVisible(next, top: top + 1) { viewport.selected = next }
+        } else if next == nil {
+            return [.say("no more links", isError: false)]
+        }
+        return []
+    }
+
+    private mutating func moveUp(_ layout: LineLayout) {
+        guard let menu else {
+            viewport.top = layout.clamp(viewport.top - 1)
+            return
+        }
+        let top = viewport.top
+        let from = viewport.selected.flatMap { layout.isVisible($0, top: top) ? $0 : nil } ?? (top + layout.pageRows)
+        let previous = menu.links.last { $0 < from }
+        if let previous, layout.isVisible(previous, top: top) {
+            viewport.selected = previous
+        } else if top > 0 {
+            viewport.top = top - 1
+            if let previous, layout.isVisible(previous, top: top - 1) { viewport.selected = previous }
+        }
+    }
+
+    /// After paging, the selection follows onto the screen if it was left behind.
+    private mutating func reselectOnScreen(_ layout: LineLayout, preferFirst: Bool) {
+        guard let menu else { return }
+        let top = viewport.top
+        if let selected = viewport.selected, layout.isVisible(selected, top: top) { return }
+        let onScreen = menu.links.filter { layout.isVisible($0, top: top) }
+        if let choice = preferFirst ? onScreen.first : onScreen.last { viewport.selected = choice }
+    }
+
+    /// A digit typed: selects link N (multi-digit numbers build up as they are typed).
+    private mutating func selectLink(typed digit: Int, context: ViewContext) -> [ViewAction] {
+        guard let menu else { return [] }
+        typedNumber += String(digit)
+        guard let number = Int(typedNumber), number >= 1, let index = menu.links.dropFirst(number - 1).first else {
+            defer { typedNumber = "" }
+            return [.say("no link \(typedNumber)", isError: true)]
+        }
+        viewport.selected = index
+        viewport.top = layout(context).revealing(index, from: viewport.top)
+        return [.say("link \(number) (Enter opens it)", isError: false)]
+    }
+
+    /// A new menu gets its first link selected as soon as it arrives, if that link is on screen
+    /// (Enter never opens a link the user cannot see; `j` reaches one further down).
+    mutating func selectFirstLinkIfNeeded(pageRows: Int) {
+        guard viewport.selected == nil, let menu, let first = menu.links.first,
+            first >= viewport.top, first < viewport.top + pageRows
+        else { return }
+        viewport.selected = first
+    }
+
+    // MARK: Following links
+
+    private func openSelection() -> [ViewAction] {
+        guard let item = selectedItem else { return [] }
+        switch item.url {
+        case .none:
+            return []
+        case .failure(let reason)?:
+            return [.say("cannot follow: \(reason)", isError: true)]
+        case .success(let url)?:
+            switch url.type.handling {
+            case .menu, .text, .unknown:
+                return [.open(.gopher(url), title: item.display)]
+            case .search:
+                let label = "Search \(DisplayWidth.prefix(of: item.display, fitting: 30).text): "
+                return [.push(.prompt(PromptView(.search(url), label: label)))]
+            case .download:
+                return [.askToSave(url, what: .link)]
+            case .externalURL:
+                if let target = ExternalURL.target(of: url.selector) {
+                    return [.say("URL: \(target) (y copies it)", isError: false)]
+                }
+                return [.open(.gopher(url), title: item.display)]
+            case .session:
+                return [.say("\(url.type.tag) session at \(url.endpoint); Warren does not open sessions", isError: false)]
+            case .notALink:
+                return []
+            }
+        }
+    }
+
+    /// `y`: the selected link's URL (a web link's real target), else the page's.
+    private func copyURL() -> [ViewAction] {
+        let text: String
+        if let item = selectedItem, case .success(let url)? = item.url {
+            text = url.type == .html ? (ExternalURL.target(of: url.selector) ?? url.description) : url.description
+        } else {
+            text = page.location.description
+        }
+        let clean = Sanitizer.clean(text)
+        return [.say("copied \(clean)", isError: false), .emit(.copy(clean))]
+    }
+}

@@ -1,0 +1,76 @@
+import GopherCore
+
+/// `\`: the page's lines exactly as they arrived (control characters made visible), scrolled
+/// on their own; back, Esc or `\` again return to the page where it was.
+public struct SourceView: Sendable, Equatable {
+    /// The first source line shown.
+    var top = 0
+
+    init() {}
+
+    func lineCount(_ page: Page?) -> Int {
+        switch page?.content {
+        case .menu(let menu)?: return menu.sourceLineCount
+        case .document(let document)?: return document.sourceLineCount
+        case nil: return 0
+        }
+    }
+
+    func line(_ index: Int, of page: Page?) -> String {
+        switch page?.content {
+        case .menu(let menu)?: return Sanitizer.clean(TextDecoder.decode(menu.sourceLine(index)))
+        case .document(let document)?: return Sanitizer.clean(TextDecoder.decode(document.sourceLine(index)))
+        case nil: return ""
+        }
+    }
+
+    func layout(_ context: ViewContext) -> LineLayout {
+        LineLayout(count: lineCount(context.page), pageRows: context.pageRows)
+    }
+
+    mutating func handle(_ key: Key, command: Command?, context: ViewContext) -> [ViewAction] {
+        let layout = layout(context)
+        switch command {
+        case .nextLink: top = layout.clamp(top + 1)
+        case .previousLink: top = layout.clamp(top - 1)
+        case .pageDown: top = layout.pageDown(from: top)
+        case .pageUp: top = layout.pageUp(from: top)
+        case .top: top = 0
+        case .bottom: top = layout.maxTop
+        case .back, .source: return [.close]
+        // Esc stops a transfer first, if one runs; then it closes this view.
+        case .cancel: return context.isTransferring ? [.pass] : [.close]
+        default: return [.pass]
+        }
+        return []
+    }
+
+    /// Keeps the view's place after the screen changed size.
+    mutating func clamp(_ context: ViewContext) { top = layout(context).clamp(top) }
+}
+
+extension SourceView: ScreenView {
+    func title(context: ViewContext) -> String {
+        " source of " + (context.page?.location.description ?? "")
+    }
+
+    func rows(context: ViewContext) -> [ScreenRow] {
+        let count = lineCount(context.page)
+        let first = min(top, max(0, count - 1))
+        return (first..<min(count, first + context.pageRows)).map { context.columns.row(line($0, of: context.page)) }
+    }
+
+    func restingStatus(context: ViewContext) -> String { layout(context).positionText(top: top) }
+}
+
+/// A source view searches its own lines; it needs the page, so the browser lends it one.
+struct FindableSource: FindableView {
+    var view: SourceView
+    let page: Page?
+
+    var findLineCount: Int { view.lineCount(page) }
+    func findLineText(_ index: Int) -> String { view.line(index, of: page) }
+    var findStart: Int { view.top }
+    var findScreen: FindScreen { FindScreen(location: page?.location, source: true, top: view.top, selected: nil) }
+    mutating func showMatch(_ index: Int, context: ViewContext) { view.top = view.layout(context).clamp(index) }
+}

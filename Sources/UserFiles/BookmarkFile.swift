@@ -1,0 +1,26 @@
+import Browser
+import GopherCore
+
+/// `bookmarks.gph`: the user's bookmarks, a gophermap, so it is browsable and hand-editable.
+public struct BookmarkFile: Sendable {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// `about:bookmarks`: the file as a menu, or a word on how to add one.
+    public func page() -> Page {
+        var bytes = UserFileStore.read(path) ?? []
+        if bytes.isEmpty {
+            bytes = GophermapLine.info("No bookmarks yet: press a on a page to add it.")
+                + GophermapLine.info("They are kept in \(path), a gophermap you may edit.")
+        }
+        return Page.menu(UserPage.bookmarks.location, title: "Bookmarks", bytes: bytes)
+    }
+
+    /// Adds a line for `url` at the end; the file is replaced atomically.
+    public func add(_ url: GopherURL, title: String) throws(UserFileError) {
+        var bytes = UserFileStore.read(path) ?? []
+        bytes += GophermapLine.make(for: url, display: title)
+        try UserFileStore.writeAtomically(bytes, to: path)
+    }
+}

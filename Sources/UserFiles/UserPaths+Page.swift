@@ -1,0 +1,24 @@
+import AtomicFiles
+import Browser
+import GopherCore
+import SystemPackage
+
+extension UserPaths {
+    /// `about:files`: where each of Warren's files is and whether it exists yet, so a user can
+    /// find the config to edit or the bookmarks to copy, network or not.
+    public func page() -> Page {
+        let files: [(String, String)] = [
+            ("Settings", configFile), ("Bookmarks", bookmarksFile), ("History", historyFile),
+            ("Downloads", downloadFolder),
+        ]
+        var bytes = GophermapLine.info("Warren's files (created on first use)") + GophermapLine.info("")
+        for (name, path) in files {
+            let state = FileKind.of(FilePath(path), followingLinks: true) == nil ? "  (not there yet)" : ""
+            bytes += GophermapLine.info("  " + name.padded(to: 11) + path + state)
+        }
+        bytes += GophermapLine.info("")
+        bytes += GophermapLine.info("Every setting config.toml takes is described in Resources/config.toml")
+        bytes += GophermapLine.info("of Warren's source.")
+        return Page.menu(UserPage.files.location, title: "Files", bytes: bytes)
+    }
+}
