@@ -7,7 +7,6 @@ it), and the whole server exits after --lifetime seconds. Prints the port it lis
 serves until killed or until its lifetime is over.
 """
 import argparse
-import socket
 import socketserver
 import sys
 import threading
