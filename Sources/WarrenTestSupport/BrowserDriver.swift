@@ -172,3 +172,18 @@ extension Browser {
     /// The rows between the title and the status bar.
     public var pageLines: [String] { Array(screenLines.dropFirst().dropLast()) }
 }
+
+/// The mixed menu's server and some of its links (see `Gophermap.mixed`).
+public enum MixedMenu {
+    public static let root = "gopher://example.org/"
+    public static let phlog = gopherURL("gopher://example.org/1/phlog")
+    public static let about = gopherURL("gopher://example.org/0/about.txt")
+    public static let archive = gopherURL("gopher://example.org/9/pub/archive.tar.gz")
+}
+
+/// The mixed menu on an 80×24 screen, with link `number` selected.
+public func mixedMenu(selecting number: Int? = nil) -> Browser {
+    var browser = browserShowing(MixedMenu.root, Gophermap.mixed)
+    if let number { browser.type(String(number)) }
+    return browser
+}

@@ -67,3 +67,19 @@ private func resource(_ name: String) throws -> [UInt8] {
     #expect(browser.open(.about("help"), title: nil) == [.cancel(id: id)])
     #expect(browser.titleLine == " about:help")
 }
+
+@Test func pagesFromTheUsersFilesAreTheAppsToMake() {
+    for page in UserPage.allCases {
+        var browser = Browser()
+        #expect(browser.open(.about(page.rawValue), title: nil) == [.showUserPage(page)], "\(page)")
+        #expect(browser.page == nil)
+    }
+}
+
+@Test func reloadingAUserPageMakesItAgainAndReloadingHelpDoesNothing() {
+    var browser = Browser()
+    browser.show(Page.menu(UserPage.files.location, title: "Files", bytes: Gophermap.menu(links: 1)))
+    #expect(browser.press(.character("r")) == [.showUserPage(.files)])
+    _ = browser.open(.about("help"), title: nil)
+    #expect(browser.press(.character("r")) == [])
+}

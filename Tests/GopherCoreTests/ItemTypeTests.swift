@@ -73,4 +73,8 @@ private let knownTypes: [(Character, ItemType.Handling, String)] = [
         #expect(ItemType(0x7F).printable == "?")
         #expect(ItemType(0xE9).printable == "?")
     }
+
+    @Test func menusAndSearchesShowAsMenusAndNothingElseDoes() {
+        #expect(knownTypes.filter { ItemType($0.0).showsAsMenu }.map(\.0) == ["1", "7", "+"])
+    }
 }

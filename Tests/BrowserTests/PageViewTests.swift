@@ -4,7 +4,8 @@ import WarrenTestSupport
 
 @testable import Browser
 
-// Moving through menus and documents: links, lines, pages, ends, link numbers.
+// The page view: moving through menus and documents (links, lines, pages, ends, link
+// numbers), and following links that are not fetched.
 
 private let root = "gopher://example.org/"
 
@@ -245,4 +246,40 @@ private func wrappedDocument() -> Browser {
     var browser = browserShowing("gopher://example.org/0/a.txt", textDocument(lines: 3))
     #expect(browser.type("1") == [])
     #expect(browser.statusLine == " lines 1–3 of 3 (100%)")
+}
+
+// MARK: Links that are not fetched
+
+@Test func webLinkShowsItsURLAndIsNotFetched() {
+    var browser = mixedMenu(selecting: 5)
+    #expect(browser.press(.enter) == [])
+    #expect(browser.loading == nil)
+    #expect(browser.statusLine == " URL: https://example.org/ (y copies it)")
+}
+
+@Test func htmlLinkWithoutURLPrefixIsFetchedOverGopher() {
+    var browser = browserShowing(root, Gophermap.menu(Gophermap.item("h", "Page", "/page.html")))
+    #expect(browser.press(.enter) == [.fetch(id: 2, url: gopherURL("gopher://example.org/h/page.html"))])
+}
+
+@Test func telnetLinkShowsHostAndPort() {
+    var browser = mixedMenu(selecting: 6)
+    #expect(browser.press(.enter) == [])
+    #expect(browser.statusLine == " TEL session at example.org:23; Warren does not open sessions")
+}
+
+@Test func invalidLinkSaysCannotFollowAndWhy() {
+    var browser = mixedMenu(selecting: 7)
+    #expect(browser.statusLine == " link 7 (Enter opens it)")
+    browser.press(.tab)  // any key clears the status
+    #expect(browser.statusLine == " 7/7  cannot follow: invalid port \"70000\"")
+    #expect(browser.press(.enter) == [])
+    #expect(browser.statusLine == " cannot follow: invalid port \"70000\"")
+    #expect(browser.status?.isError == true)
+}
+
+@Test func placeholderHostLinkSaysItLeadsNowhere() {
+    var browser = browserShowing(root, Gophermap.menu(Gophermap.item("1", "Nowhere", "/x", host: "null.host")))
+    #expect(browser.press(.enter) == [])
+    #expect(browser.statusLine == " cannot follow: link leads nowhere (placeholder host \"null.host\")")
 }

@@ -1,0 +1,130 @@
+import GopherCore
+import Testing
+import WarrenTestSupport
+
+@testable import Browser
+
+// Saving, downloading, bookmarks, history, copying.
+
+private let root = MixedMenu.root
+private let phlog = MixedMenu.phlog
+private let about = MixedMenu.about
+private let archive = MixedMenu.archive
+
+// MARK: Saving and downloading
+
+@Test func binaryLinkAsksSaveAsWithANameFromTheSelector() {
+    var browser = mixedMenu(selecting: 4)
+    #expect(browser.press(.enter) == [])
+    #expect(browser.statusLine == "Save as: archive.tar.gz")
+    #expect(browser.press(.enter) == [.download(id: 2, url: archive, fileName: "archive.tar.gz", overwrite: false)])
+    #expect(browser.statusLine == " saving archive.tar.gz…")
+}
+
+@Test func saveAsNameIsMadeSafeFromAHostileSelector() {
+    let menu = Gophermap.menu(Gophermap.item("9", "Nice picture", "/pics/%2E%2E%2F..%2Fevil%0A.bin"))
+    var browser = browserShowing(root, menu)
+    browser.press(.enter)
+    #expect(browser.statusLine == "Save as: _.._.._evil.bin")
+}
+
+@Test func saveAsRefusesANameThatLeavesTheDownloadFolder() {
+    var browser = mixedMenu(selecting: 4)
+    browser.press(.enter, .control("u"))
+    browser.type("../x")
+    #expect(browser.press(.enter) == [])
+    #expect(browser.statusLine == " not a file name for the download folder: ../x")
+    #expect(browser.download == nil)
+}
+
+@Test func dDownloadsTheSelectedItemWithoutOpeningIt() {
+    var browser = mixedMenu(selecting: 2)
+    #expect(browser.press(.character("d")) == [])
+    #expect(browser.statusLine == "Save as: about.txt")
+    #expect(browser.press(.enter) == [.download(id: 2, url: about, fileName: "about.txt", overwrite: false)])
+}
+
+@Test func dInADocumentSaysNoLinkSelected() {
+    var browser = browserShowing("gopher://example.org/0/a.txt", textDocument(lines: 3))
+    #expect(browser.press(.character("d")) == [])
+    #expect(browser.statusLine == " no link selected")
+}
+
+@Test func sSavesTheCurrentPage() {
+    var browser = browserShowing("gopher://example.org/1/phlog", Gophermap.menu(links: 2))
+    browser.press(.character("s"))
+    #expect(browser.statusLine == "Save as: phlog")
+    #expect(browser.press(.enter) == [.download(id: 2, url: phlog, fileName: "phlog", overwrite: false)])
+}
+
+@Test func savingTheRootMenuSuggestsAFallbackName() {
+    var browser = mixedMenu()
+    browser.press(.character("s"))
+    #expect(browser.statusLine == "Save as: download.gph")
+}
+
+@Test func builtInPagesCannotBeSavedOrBookmarked() {
+    var browser = Browser()
+    _ = browser.open(.about("home"), title: nil)
+    #expect(browser.press(.character("s")) == [])
+    #expect(browser.statusLine == " only gopher pages can be saved")
+    #expect(browser.press(.character("a")) == [])
+    #expect(browser.statusLine == " only gopher pages can be bookmarked")
+}
+
+@Test func aSecondDownloadWhileOneRunsIsRefused() {
+    var browser = mixedMenu(selecting: 4)
+    browser.press(.enter, .enter)
+    browser.type("2")
+    #expect(browser.press(.character("d")) == [])
+    #expect(browser.views == [])
+    #expect(browser.statusLine == " a download is already running (Esc cancels it)")
+}
+
+@Test func escapeCancelsARunningDownload() {
+    var browser = mixedMenu(selecting: 4)
+    browser.press(.enter, .enter)
+    #expect(browser.press(.escape) == [.cancel(id: 2)])
+    #expect(browser.statusLine == " download of archive.tar.gz cancelled")
+    #expect(browser.download == nil)
+}
+
+// MARK: Bookmarks, history, copying
+
+@Test func aBookmarksTheCurrentPage() {
+    var browser = mixedMenu(selecting: 1)
+    browser.deliver(Gophermap.menu(links: 2), to: browser.press(.enter))
+    #expect(browser.press(.character("a")) == [.addBookmark(url: phlog, title: "Phlog")])
+    #expect(browser.statusLine == " bookmarked Phlog")
+}
+
+@Test func capitalBAndHShowBookmarksAndHistory() {
+    var browser = mixedMenu()
+    #expect(browser.press(.character("B")) == [.showUserPage(.bookmarks)])
+    #expect(browser.press(.character("H")) == [.showUserPage(.history)])
+}
+
+@Test func aShownPageGoesIntoHistory() {
+    var browser = mixedMenu()
+    browser.show(Page.menu(.about("bookmarks"), title: "Bookmarks", bytes: Gophermap.menu(links: 1)))
+    #expect(browser.titleLine == " about:bookmarks")
+    #expect(browser.statusLine == " 1/1  gopher://example.org/1/item/1")
+    browser.press(.character("h"))
+    #expect(browser.titleLine == " gopher://example.org/1")
+}
+
+@Test func yCopiesTheSelectedURLAndSaysSo() {
+    var browser = mixedMenu()
+    #expect(browser.press(.character("y")) == [.copy("gopher://example.org/1/phlog")])
+    #expect(browser.statusLine == " copied gopher://example.org/1/phlog")
+}
+
+@Test func yOnAWebLinkCopiesTheWebAddress() {
+    var browser = mixedMenu(selecting: 5)
+    #expect(browser.press(.character("y")) == [.copy("https://example.org/")])
+}
+
+@Test func yInADocumentCopiesThePageURL() {
+    var browser = browserShowing("gopher://example.org/0/a.txt", textDocument(lines: 3))
+    #expect(browser.press(.character("y")) == [.copy("gopher://example.org/0/a.txt")])
+}

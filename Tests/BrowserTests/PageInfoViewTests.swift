@@ -1,0 +1,76 @@
+import GopherCore
+import Testing
+import WarrenTestSupport
+
+@testable import Browser
+
+// The page-info view: what is known about the page; any key returns to it.
+
+@Test func equalsShowsPageInfoAndAnyKeyReturns() {
+    var browser = mixedMenu()
+    let page = browser.pageLines
+    browser.press(.character("="))
+    #expect(browser.titleLine == " info for gopher://example.org/1")
+    #expect(
+        Array(browser.pageLines.prefix(12)) == [
+            "URL        gopher://example.org/1",
+            "Title      gopher://example.org/1",
+            "Type       DIR (1)",
+            "Size       357 B, 10 items, 7 links",
+            "State      complete",
+            "Peer       127.0.0.1:7070",
+            "Local      127.0.0.1:50123",
+            "resolve    1.5 ms",
+            "connect    0.2 ms",
+            "receive    12.0 ms",
+            "",
+            "(any key returns to the page)",
+        ])
+
+    browser.press(.character("x"))
+    #expect(browser.titleLine == " gopher://example.org/1")
+    #expect(browser.pageLines == page)
+}
+
+@Test func equalsAgainOrEscapeLeavesPageInfo() {
+    for key in [Key.character("="), .escape] {
+        var browser = mixedMenu()
+        browser.press(.character("="))
+        #expect(browser.press(key) == [], "\(key)")
+        #expect(browser.titleLine == " gopher://example.org/1", "\(key)")
+        #expect(browser.statusLine == " 1/7  gopher://example.org/1/phlog", "\(key)")
+    }
+}
+
+@Test func anyOtherKeyLeavesPageInfoAndActsOnThePage() {
+    var browser = mixedMenu()
+    browser.press(.character("="))
+    #expect(browser.press(.character("j")) == [])
+    #expect(browser.views == [])
+    #expect(browser.statusLine == " 2/7  gopher://example.org/0/about.txt")
+}
+
+@Test func pageInfoOverTheSourceViewReturnsToTheSource() {
+    var browser = mixedMenu()
+    browser.press(.character("\\"), .character("="))
+    #expect(browser.titleLine == " info for gopher://example.org/1")
+    browser.press(.character("="))
+    #expect(browser.titleLine == " source of gopher://example.org/1")
+}
+
+@Test func pageInfoOfAPageStillLoadingSaysSoAndHasNoAddressesYet() throws {
+    var browser = mixedMenu(selecting: 2)
+    let id = try #require(browser.press(.enter).fetchID)
+    browser.loadData(id: id, Array("Hello\nWorld\n".utf8))
+    browser.press(.character("="))
+    #expect(
+        Array(browser.pageLines.prefix(7)) == [
+            "URL        gopher://example.org/0/about.txt",
+            "Title      About this server",
+            "Type       TXT (0)",
+            "Size       12 B, 2 lines",
+            "State      loading",
+            "",
+            "(any key returns to the page)",
+        ])
+}

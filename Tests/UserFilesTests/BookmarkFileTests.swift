@@ -1,0 +1,44 @@
+import Browser
+import GopherCore
+import Testing
+import UserFiles
+import WarrenTestSupport
+
+@Suite struct BookmarkFileTests {
+    @Test func addingWritesAGophermapLineAndThePageShowsIt() throws {
+        let home = try Home()
+        defer { home.remove() }
+        let file = BookmarkFile(path: home.path("data/bookmarks.gph"))
+        try file.add(gopherURL("gopher://example.org/1/phlog"), title: "A\tphlog")
+        try file.add(gopherURL("gopher://[::1]:7070/0/a.txt"), title: "Notes")
+        #expect(home.bytes("data/bookmarks.gph") == bytes("1A phlog\t/phlog\texample.org\t70\r\n0Notes\t/a.txt\t::1\t7070\r\n"))
+        let page = file.page()
+        #expect(page.location == .about("bookmarks"))
+        #expect(page.title == "Bookmarks")
+        #expect(page.lineCount == 2)
+    }
+
+    @Test func anEmptyOrMissingFileSaysHowToAddOne() throws {
+        let home = try Home()
+        defer { home.remove() }
+        let path = home.path("bookmarks.gph")
+        var browser = Browser()
+        browser.resize(width: 200, height: 24)
+        browser.show(BookmarkFile(path: path).page())
+        #expect(browser.pageLines.prefix(2) == [
+            "        No bookmarks yet: press a on a page to add it.",
+            "        They are kept in \(path), a gophermap you may edit.",
+        ])
+    }
+
+    @Test func aBookmarkThatCannotBeWrittenSaysWhyAndWhere() throws {
+        let home = try Home()
+        defer { home.remove() }
+        try home.write("x", to: "file")
+        let path = home.path("file/bookmarks.gph")
+        #expect(throws: UserFileError(.makeFolder, .notDirectory, path: path)) {
+            try BookmarkFile(path: path).add(gopherURL("gopher://example.org/"), title: "Home")
+        }
+        #expect(UserFileError(.makeFolder, .notDirectory, path: path).description == "save failed: Not a directory (\(path))")
+    }
+}
