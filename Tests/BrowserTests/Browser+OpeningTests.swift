@@ -178,7 +178,7 @@ private let about = MixedMenu.about
 
     #expect(browser.press(.character("h")) == [])
     #expect(browser.titleLine == " about:home")
-    #expect(browser.pageLines.first == "        Welcome to Warren, a terminal gopher client.")
+    #expect(browser.pageLines.first == "        Welcome to Warren, a terminal gopher browser.")
 }
 
 @Test func reloadFetchesThePageAgainKeepingTheViewport() {

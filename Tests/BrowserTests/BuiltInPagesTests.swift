@@ -24,15 +24,42 @@ private func resource(_ name: String) throws -> [UInt8] {
     #expect(BuiltInPages.page(named: "") == nil)
 }
 
-@Test func aboutHomeOpensWithoutFetching() {
+@Test func aboutHomeOpensWithoutFetchingAndLeadsToWarrensOwnPagesFirst() {
     var browser = Browser()
     #expect(browser.open(.about("home"), title: nil) == [])
     #expect(browser.loading == nil)
     #expect(browser.titleLine == " about:home")
-    #expect(browser.pageLines.first == "        Welcome to Warren, a terminal gopher client.")
-    #expect(browser.pageLines.contains("  1 DIR Floodgap: the gopher project"))
-    #expect(browser.pageLines.contains("  3 ASK Veronica-2 search"))
-    #expect(browser.statusLine == " 1/3  gopher://gopher.floodgap.com/1/")
+    #expect(browser.pageLines.first == "        Welcome to Warren, a terminal gopher browser.")
+    #expect(Array(browser.pageLines[10...15]) == [
+        "        Warren's own pages (no network needed):",
+        "  1 DIR Help: keys, item types, what the screen shows",
+        "  2 DIR Keys in force, with your changes from config.toml",
+        "  3 DIR Where Warren keeps its files",
+        "  4 DIR Bookmarks",
+        "  5 DIR History",
+    ])
+    #expect(browser.pageLines.contains("  6 DIR Floodgap: the gopher project"))
+    #expect(browser.pageLines.contains("  8 ASK Veronica-2: search gopherspace"))
+    #expect(browser.statusLine == " 1/8  about:help")
+}
+
+@Test func linksOnTheHomePageOpenBuiltInPagesWithoutTheNetwork() {
+    var browser = Browser()
+    _ = browser.open(.about("home"), title: nil)
+    #expect(browser.type("2") == [])
+    #expect(browser.press(.enter) == [])
+    #expect(browser.titleLine == " about:keys")
+    browser.press(.left)
+    #expect(browser.type("3") == [])
+    #expect(browser.press(.enter) == [.showUserPage(.files)])
+    browser.press(.left)
+    browser.type("6")
+    #expect(browser.press(.enter) == [.fetch(id: 1, url: gopherURL("gopher://gopher.floodgap.com/1/"))])
+}
+
+@Test func anAboutSelectorOnAServersMenuIsAnOrdinarySelector() {
+    var browser = browserShowing("gopher://example.org/", Gophermap.menu(Gophermap.item("1", "Trick", "about:keys")))
+    #expect(browser.press(.enter) == [.fetch(id: 2, url: gopherURL("gopher://example.org/1about:keys"))])
 }
 
 @Test func aboutHelpOpensWithoutFetchingFromTheGoToPrompt() {

@@ -60,6 +60,7 @@ extension PageView: ScreenView {
         if case .incomplete(let reason) = page.state { return "page incomplete: \(reason)" }
         if let item = selectedItem, let menu, let index = viewport.selected, let number = menu.linkNumber(ofItemAt: index) {
             let position = "\(number)/\(menu.links.count)"
+            if let target = builtInTarget(of: item) { return "\(position)  \(target)" }
             switch item.url {
             case .success(let url)?:
                 // A web link shows where it really goes, not its gopher wrapping.

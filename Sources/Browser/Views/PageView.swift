@@ -143,8 +143,19 @@ public struct PageView: Sendable {
 
     // MARK: Following links
 
+    /// Where a link on one of Warren's own pages leads when its selector is `about:NAME`: that
+    /// built-in page. (Only Warren's pages link this way; on a server's menu such a link is an
+    /// ordinary selector.)
+    func builtInTarget(of item: MenuItem) -> Location? {
+        guard case .about = page.location, item.kind == .link, item.selector.starts(with: Array("about:".utf8)),
+            let location = try? Location(parsing: String(decoding: item.selector, as: UTF8.self))
+        else { return nil }
+        return location
+    }
+
     private func openSelection() -> [ViewAction] {
         guard let item = selectedItem else { return [] }
+        if let target = builtInTarget(of: item) { return [.open(target, title: item.display)] }
         switch item.url {
         case .none:
             return []
@@ -175,7 +186,9 @@ public struct PageView: Sendable {
     /// `y`: the selected link's URL (a web link's real target), else the page's.
     private func copyURL() -> [ViewAction] {
         let text: String
-        if let item = selectedItem, case .success(let url)? = item.url {
+        if let item = selectedItem, let target = builtInTarget(of: item) {
+            text = target.description
+        } else if let item = selectedItem, case .success(let url)? = item.url {
             text = url.type == .html ? (ExternalURL.target(of: url.selector) ?? url.description) : url.description
         } else {
             text = page.location.description
