@@ -4,7 +4,7 @@ import GopherCore
 /// config.toml shows here as it really is.
 extension KeyMap {
     public static func page(for bindings: [Key: Command]) -> [UInt8] {
-        var lines = GophermapLine.info("Keys in force (config.toml [keys] changes them; about:help explains more)")
+        var lines = GophermapLine.info("Keys in force (the [keys] table of config.toml changes them)")
             + GophermapLine.info("")
         for command in Command.allCases {
             let keys = bindings.filter { $0.value == command }.map(\.key).sorted { name(of: $0) < name(of: $1) }

@@ -11,10 +11,12 @@ extension UserPaths {
             ("Settings", configFile), ("Bookmarks", bookmarksFile), ("History", historyFile),
             ("Downloads", downloadFolder),
         ]
-        var bytes = GophermapLine.info("Warren's files (created on first use)") + GophermapLine.info("")
+        var bytes = GophermapLine.info("Warren's files (each is made the first time it is needed)") + GophermapLine.info("")
         for (name, path) in files {
-            let state = FileKind.of(FilePath(path), followingLinks: true) == nil ? "  (not there yet)" : ""
-            bytes += GophermapLine.info("  " + name.padded(to: 11) + path + state)
+            bytes += GophermapLine.info("  " + name.padded(to: 11) + path)
+            if FileKind.of(FilePath(path), followingLinks: true) == nil {
+                bytes += GophermapLine.info("  " + "".padded(to: 11) + "not made yet")
+            }
         }
         bytes += GophermapLine.info("")
         bytes += GophermapLine.info("Every setting config.toml takes is described in Resources/config.toml")

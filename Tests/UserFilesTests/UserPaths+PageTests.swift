@@ -14,12 +14,14 @@ import WarrenTestSupport
     browser.resize(width: 200, height: 24)
     browser.show(paths.page())
     #expect(browser.titleLine == " about:files")
-    #expect(Array(browser.pageLines.prefix(6)) == [
-        "        Warren's files (created on first use)",
+    #expect(Array(browser.pageLines.prefix(8)) == [
+        "        Warren's files (each is made the first time it is needed)",
         "",
         "          Settings   \(home.path)/.config/warren/config.toml",
-        "          Bookmarks  \(home.path)/.local/share/warren/bookmarks.gph  (not there yet)",
-        "          History    \(home.path)/.local/state/warren/history  (not there yet)",
+        "          Bookmarks  \(home.path)/.local/share/warren/bookmarks.gph",
+        "                     not made yet",
+        "          History    \(home.path)/.local/state/warren/history",
+        "                     not made yet",
         "          Downloads  \(home.path)/Downloads",
     ])
 }
