@@ -10,7 +10,8 @@ public enum Command: String, Sendable, CaseIterable {
     case cancel, quit, suspend
 }
 
-/// The key table: one place that says which key does what (the contract in DESIGN.md).
+/// The key table: one place that says which key does what. It is a contract with users (the
+/// README lists it); ARCHITECTURE.md says which view handles each key.
 /// Digits are not here: they select a link by number.
 public enum KeyMap {
     public static let bindings: [Key: Command] = [

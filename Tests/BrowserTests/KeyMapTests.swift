@@ -2,9 +2,9 @@ import Testing
 
 @testable import Browser
 
-// The key table is a contract (DESIGN.md): these keys do these things.
+// The key table is a contract with users (the README lists it): these keys do these things.
 
-/// Every key DESIGN.md lists, with what it does.
+/// Every key the README lists, with what it does.
 private let designKeys: [(Key, Command)] = [
     (.down, .nextLink), (.character("j"), .nextLink),
     (.up, .previousLink), (.character("k"), .previousLink),
