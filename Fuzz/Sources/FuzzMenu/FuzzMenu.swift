@@ -54,7 +54,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let number = whole.linkNumber(ofItemAt: index)
         let isLink = item.kind == .link || item.kind == .invalidLink
         guard (number != nil) == isLink else { fatalError("FuzzMenu: link number on a non-link or missing") }
-        if let number, whole.link(number: number) != item { fatalError("FuzzMenu: link(number:) is another item") }
+        if let number, whole.links[number - 1] != index { fatalError("FuzzMenu: link number \(number) is another item") }
         let line = item.listingLine(linkNumber: number)
         if let bad = Reference.firstUnsafeScalar(line) {
             fatalError("FuzzMenu: listing line holds U+\(String(bad, radix: 16))")
