@@ -54,7 +54,7 @@ extension Browser {
     private mutating func arrive(_ loading: Loading) {
         let content: Page.Content
         if case .gopher(let url) = loading.location, url.type.showsAsMenu {
-            content = .menu(Menu())
+            content = .menu(Menu(origin: Menu.Origin(host: url.host, port: url.port)))
         } else {
             content = .document(TextDocument())
         }

@@ -2,22 +2,64 @@
 /// available as their lines complete. Lines are stored once, compactly (see `LineStore`);
 /// an item's fields are cut out of its line when it is asked for.
 ///
-/// Rules (RFC 1436 and what servers really send): CRLF, LF or mixed line endings; a line with
-/// fewer than four TAB-separated fields is plain text, kept whole; fields after the fourth
-/// (Gopher+ `+`) are ignored; `i` and `3` lines never become links whatever host they name;
-/// a link with an empty or fake host or a port outside 1–65535 is kept but marked invalid; the
-/// `.` line ends the menu and anything after it is ignored; a menu that just stops at EOF is
-/// complete too.
+/// Rules (RFC 1436, and what real maps hand-written or generated look like): CRLF, LF, CR or
+/// mixed line endings; fields after the fourth (Gopher+ `+`) are ignored; `i` and `3` lines
+/// never become links whatever host they name; the `.` line ends the menu and anything after it
+/// is ignored; a menu that just stops at EOF is complete too. Leniently, as real maps are written:
+/// - an `i` line without tabs is info text, and a line of nothing but tabs and spaces is blank;
+/// - a link with no port field, or an empty one, is on port 70;
+/// - a link with an empty host is on the server the menu came from (`origin`), as UMN gopher
+///   had it;
+/// - an `h` link whose selector is `URL:…` (or `/URL:…`) is a web link whatever its host;
+/// - a `+` (redundant server) line takes its type from the link before it;
+/// - a dot-stuffed `..` line loses its first dot.
+/// Other lines with fewer than three TAB-separated fields are plain text, kept whole; a link with
+/// a fake host or a port outside 1–65535 is kept but marked invalid. What the leniency repaired
+/// is counted in `repairs`, for the page-info view.
 public struct Menu: Sendable {
+    /// The server a menu came from: where links with an empty host lead.
+    public struct Origin: Sendable, Equatable {
+        public var host: String
+        public var port: UInt16
+        public init(host: String, port: UInt16) {
+            self.host = host
+            self.port = port
+        }
+    }
+
+    /// Links the lenient rules made followable, by rule.
+    public struct Repairs: Sendable, Equatable {
+        /// Links with no port, or an empty one: port 70 assumed.
+        public var missingPort = 0
+        /// Links with an empty host: the menu's own server assumed.
+        public var emptyHost = 0
+        /// `+` lines that took the type of the link before them.
+        public var redundantServer = 0
+
+        public init(missingPort: Int = 0, emptyHost: Int = 0, redundantServer: Int = 0) {
+            self.missingPort = missingPort
+            self.emptyHost = emptyHost
+            self.redundantServer = redundantServer
+        }
+
+        public var isEmpty: Bool { self == Repairs() }
+    }
+
     var store = LineStore()
+    public let origin: Origin?
+    public private(set) var repairs = Repairs()
     private var kinds: [MenuItem.Kind] = []
+    /// The type a `+` line takes from the link before it, by line index.
+    private var redundantTypes: [Int: ItemType] = [:]
+    /// The type of the last link that was not a `+` line.
+    private var lastLinkType: ItemType?
     /// Line indices of the numbered items, in order: link N is `links[N - 1]`.
     public private(set) var links: [Int] = []
     /// Set once the `.` line has arrived; later bytes are ignored.
     public private(set) var sawTerminator = false
     public private(set) var isFinished = false
 
-    public init() {}
+    public init(origin: Origin? = nil) { self.origin = origin }
 
     /// Items so far (the terminator is not an item).
     public var count: Int { kinds.count }
@@ -49,22 +91,32 @@ public struct Menu: Sendable {
     public func kind(at index: Int) -> MenuItem.Kind { kinds[index] }
 
     public func item(at index: Int) -> MenuItem {
-        let line = store.line(index)
+        let line = Self.unstuffed(store.line(index))
         let kind = kinds[index]
-        let type = ItemType(line.first ?? 0)
+        let type = redundantTypes[index] ?? ItemType(line.first ?? 0)
         if kind == .plain {
             return MenuItem(
                 kind: .plain, type: type, display: Sanitizer.clean(TextDecoder.decode(line)), selector: [],
                 host: "", portText: "")
         }
+        if kind == .info, line.allSatisfy({ $0 == 0x09 || $0 == 0x20 }) {
+            return MenuItem(kind: .info, type: type, display: "", selector: [], host: "", portText: "")
+        }
         var fields = line.dropFirst().split(separator: 0x09, maxSplits: 4, omittingEmptySubsequences: false)
         while fields.count < 4 { fields.append([]) }
+        var host = String(decoding: fields[2], as: UTF8.self)
+        var portText = String(decoding: fields[3], as: UTF8.self)
+        if kind == .link || kind == .invalidLink {
+            if let origin, host.isEmpty {
+                host = origin.host
+                if portText.trimmingASCIIWhitespace().isEmpty { portText = String(origin.port) }
+            }
+            if portText.trimmingASCIIWhitespace().isEmpty { portText = String(GopherURL.standardPort) }
+        }
         return MenuItem(
             kind: kind, type: type,
             display: Sanitizer.clean(TextDecoder.decode(fields[0])),
-            selector: Array(fields[1]),
-            host: String(decoding: fields[2], as: UTF8.self),
-            portText: String(decoding: fields[3], as: UTF8.self))
+            selector: Array(fields[1]), host: host, portText: portText)
     }
 
     /// The link number of the item at `index`, if it is numbered. Binary search over `links`.
@@ -83,14 +135,34 @@ public struct Menu: Sendable {
     static let placeholderHosts: Set<String> = ["null.host", "error.host", "fake", "(null)", "none", "."]
 
     private mutating func classify(lineAt index: Int) {
-        let line = store.line(index)
-        if line.count == 1, line.first == UInt8(ascii: ".") {
+        let raw = store.line(index)
+        if raw.count == 1, raw.first == UInt8(ascii: ".") {
             sawTerminator = true
             return
         }
-        let kind = Self.kind(of: line)
+        let line = Self.unstuffed(raw)
+        let found = Self.classification(of: line, hasOrigin: origin != nil)
+        var kind = found.kind
+        if kind == .link || kind == .invalidLink {
+            if line.first == UInt8(ascii: "+") {
+                if let lastLinkType {
+                    redundantTypes[index] = lastLinkType
+                    repairs.redundantServer += 1
+                }
+            } else {
+                lastLinkType = ItemType(line.first ?? 0)
+            }
+            if let type = redundantTypes[index], !GopherURL.isStorable(type: type) { kind = .invalidLink }
+            if found.assumedPort { repairs.missingPort += 1 }
+            if found.assumedHost { repairs.emptyHost += 1 }
+            links.append(index)
+        }
         kinds.append(kind)
-        if kind == .link || kind == .invalidLink { links.append(index) }
+    }
+
+    /// A dot-stuffed line (`..x`) without its first dot.
+    static func unstuffed(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        line.starts(with: [UInt8(ascii: "."), UInt8(ascii: ".")]) ? line.dropFirst() : line
     }
 
     /// Gopher+ servers may send a length header (`+-1`, `+1234`) or attribute lines (`+INFO:`,
@@ -102,10 +174,25 @@ public struct Menu: Sendable {
         return !name.isEmpty && line.dropFirst(1 + name.count).first == UInt8(ascii: ":")
     }
 
+    /// What a line is, without a menu around it (no server to lend an empty host).
+    static func kind(of line: ArraySlice<UInt8>) -> MenuItem.Kind {
+        classification(of: line, hasOrigin: false).kind
+    }
+
+    struct Classification {
+        var kind: MenuItem.Kind
+        /// The port field was missing or empty: port 70.
+        var assumedPort = false
+        /// The host was empty: the menu's own server.
+        var assumedHost = false
+    }
+
     /// Runs once per menu line as it arrives, so it works on the bytes in place: one pass to find
     /// the field boundaries, no strings.
-    static func kind(of line: ArraySlice<UInt8>) -> MenuItem.Kind {
-        guard let typeByte = line.first else { return .plain }
+    static func classification(of line: ArraySlice<UInt8>, hasOrigin: Bool) -> Classification {
+        guard let typeByte = line.first else { return Classification(kind: .info) }
+        // Nothing but tabs and spaces: a blank line, not an item of type TAB.
+        if line.allSatisfy({ $0 == 0x09 || $0 == 0x20 }) { return Classification(kind: .info) }
         // Tabs after the type byte: a TAB as the type byte does not start a field.
         var tabs: [Int] = []
         tabs.reserveCapacity(4)
@@ -114,24 +201,33 @@ public struct Menu: Sendable {
             if line[index] == 0x09 { tabs.append(index) }
             index += 1
         }
-        guard tabs.count >= 3, !isGopherPlusHeader(line) else { return .plain }
-        switch ItemType(typeByte).handling {
-        case .notALink:
-            return typeByte == UInt8(ascii: "3") ? .error : .info
-        default:
-            break
+        let handling = ItemType(typeByte).handling
+        if handling == .notALink, tabs.count >= 3 || typeByte == UInt8(ascii: "i") {
+            return Classification(kind: typeByte == UInt8(ascii: "3") ? .error : .info)
         }
+        // Three fields (no port) are lenience for a real type byte; four are a link (maybe invalid).
+        let hasTypeByte = (0x21...0x7E).contains(typeByte)
+        guard handling != .notALink, tabs.count >= 3 || (tabs.count == 2 && hasTypeByte), !isGopherPlusHeader(line)
+        else { return Classification(kind: .plain) }
         let selector = line[(tabs[0] + 1)..<tabs[1]]
-        let host = line[(tabs[1] + 1)..<tabs[2]]
-        let port = line[(tabs[2] + 1)..<(tabs.count > 3 ? tabs[3] : line.endIndex)]
+        let hostEnd = tabs.count > 2 ? tabs[2] : line.endIndex
+        let host = line[(tabs[1] + 1)..<hostEnd]
+        let port = tabs.count > 2 ? line[(tabs[2] + 1)..<(tabs.count > 3 ? tabs[3] : line.endIndex)] : []
+        // A web link needs no host: its address is all in the selector.
+        if handling == .externalURL, ExternalURL.target(of: selector) != nil { return Classification(kind: .link) }
+        var found = Classification(kind: .invalidLink)
+        found.assumedHost = host.isEmpty && hasOrigin
+        // With the host, the menu's server lends its port; without, port 70 is a guess.
+        found.assumedPort = !found.assumedHost && port.allSatisfy { $0 == 0x20 || $0 == 0x09 }
         let selectorIsSendable = selector.count <= GopherURL.maximumSelectorLength
             && !selector.contains { $0 == 0x00 || $0 == 0x0D || $0 == 0x0A }
-        if selectorIsSendable, hostIsUsable(host), GopherURL.isStorable(type: ItemType(typeByte)),
-            MenuItem.port(bytes: port) != nil
+        let portIsUsable = found.assumedPort || MenuItem.port(bytes: port) != nil
+        if selectorIsSendable, found.assumedHost || hostIsUsable(host), GopherURL.isStorable(type: ItemType(typeByte)),
+            portIsUsable
         {
-            return .link
+            found.kind = .link
         }
-        return .invalidLink
+        return found
     }
 
     /// The same rules as `GopherURL.validate(host:)` and `placeholderHosts`, on bytes.

@@ -25,6 +25,14 @@ public struct MenuItem: Equatable, Sendable {
     /// Where the link leads, or why it cannot be followed; nil for lines that are not links.
     public var url: Result<GopherURL, GopherURLError>? {
         guard kind == .link || kind == .invalidLink else { return nil }
+        if type.handling == .externalURL, ExternalURL.target(of: selector) != nil,
+            host.isEmpty || Menu.placeholderHosts.contains(host.lowercased())
+        {
+            // A web link carries its address in the selector; the host is never asked.
+            return Result { () throws(GopherURLError) in
+                try GopherURL(host: "localhost", port: GopherURL.standardPort, type: type, selector: selector)
+            }
+        }
         guard !Menu.placeholderHosts.contains(host.lowercased()) else { return .failure(.placeholderHost(host)) }
         guard let port = MenuItem.port(portText) else { return .failure(.invalidPort(portText)) }
         return Result { () throws(GopherURLError) in

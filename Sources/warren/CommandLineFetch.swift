@@ -30,7 +30,7 @@ enum CommandLineFetch {
             break
         }
         // Events arrive on one queue, one at a time; the lock only lets the compiler see that.
-        let renderer = SharedRenderer(DumpRenderer(isMenu: url.type.showsAsMenu))
+        let renderer = SharedRenderer(DumpRenderer(url))
         return run(url, options: options, sink: nil) { bytes in
             renderer.state.withLock { $0.consume(bytes) }
         } finish: {

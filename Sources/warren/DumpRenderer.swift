@@ -4,10 +4,13 @@ import GopherCore
 /// documents once complete.
 struct DumpRenderer: Sendable {
     private let isMenu: Bool
-    private var menu = Menu()
+    private var menu: Menu
     private var document = TextDocument()
 
-    init(isMenu: Bool) { self.isMenu = isMenu }
+    init(_ url: GopherURL) {
+        isMenu = url.type.showsAsMenu
+        menu = Menu(origin: Menu.Origin(host: url.host, port: url.port))
+    }
 
     mutating func consume(_ bytes: [UInt8]) {
         if isMenu {

@@ -74,3 +74,13 @@ import WarrenTestSupport
             "(any key returns to the page)",
         ])
 }
+
+@Test func pageInfoSaysWhatTheLenientRulesRepaired() {
+    var browser = browserShowing(
+        "gopher://example.org/", Gophermap.menu("1No port\t/a\texample.org\r\n", "1No host\t/b\t\t70\r\n"), width: 100)
+    browser.press(.character("="))
+    #expect(browser.pageLines[4] == "Repaired   1 link without a port (70 assumed), 1 link with no host (this server)")
+    browser.press(.escape)
+    browser.press(.character("j"))
+    #expect(browser.statusLine == " 2/2  gopher://example.org/1/b")
+}

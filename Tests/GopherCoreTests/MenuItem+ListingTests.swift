@@ -81,7 +81,8 @@ private func listing(_ text: String) -> [String] {
                 + "xs\t/\th\t70\r\nZt\t/\th\t70\r\n")
         #expect(lines == [
             "   1 TXT a", "   2 DIR b", "   3 CSO c", "   4 HQX d", "   5 DOS e", "   6 UUE f", "   7 TEL g",
-            "   8 MIR h", "   9 GIF i", "  10 IMG j", "  11 TN3 k", "  12 SND l", "  13 DOC m", "  14 PDF n",
+            // A `+` line is another server for the link before it, and takes its type.
+            "   8 TEL h", "   9 GIF i", "  10 IMG j", "  11 TN3 k", "  12 SND l", "  13 DOC m", "  14 PDF n",
             "  15 VID o", "  16 CAL p", "  17 MIM q", "  18 BMP r", "  19 XML s", "  20 UNK t",
         ])
     }

@@ -104,7 +104,7 @@ private let sampleLinks = [1, 2, 6, 7, 8, 9]
         #expect(!menu.isFinished)
         #expect(menu.finish() == 2..<3)
         #expect(menu.item(at: 2) == MenuItem(
-            kind: .plain, type: ItemType("i"), display: "iand more", selector: [], host: "", portText: ""))
+            kind: .info, type: ItemType("i"), display: "and more", selector: [], host: "", portText: ""))
     }
 
     // MARK: Line endings
@@ -139,16 +139,24 @@ private let sampleLinks = [1, 2, 6, 7, 8, 9]
 
     // MARK: Short, long and odd lines
 
-    @Test func linesWithFewerThanFourFieldsArePlainTextWithTheirFirstCharacter() {
-        let menu = parse("iHello there\r\n1Two\tfields\r\n0x\ty\tz\r\nplain words\r\n\r\n")
+    @Test func shortLinesAreReadAsRealMapsMeanThem() {
+        let menu = parse("iHello there\r\n1Two\tfields\r\n0x\ty\tz\r\nplain words\r\n\r\n\t\r\n \t \r\n")
         #expect(items(menu) == [
-            MenuItem(kind: .plain, type: ItemType("i"), display: "iHello there", selector: [], host: "", portText: ""),
+            // An `i` line without tabs is info text, without its `i`.
+            MenuItem(kind: .info, type: ItemType("i"), display: "Hello there", selector: [], host: "", portText: ""),
+            // Two fields: plain text, as it came.
             MenuItem(kind: .plain, type: ItemType("1"), display: "1Two    fields", selector: [], host: "", portText: ""),
-            MenuItem(kind: .plain, type: ItemType("0"), display: "0x      y       z", selector: [], host: "", portText: ""),
+            // Three fields, no port: a link on port 70.
+            MenuItem(kind: .link, type: ItemType("0"), display: "x", selector: bytes("y"), host: "z", portText: "70"),
             MenuItem(kind: .plain, type: ItemType("p"), display: "plain words", selector: [], host: "", portText: ""),
-            MenuItem(kind: .plain, type: ItemType(0), display: "", selector: [], host: "", portText: ""),
+            // Empty, or nothing but tabs and spaces: blank lines, never numbered.
+            MenuItem(kind: .info, type: ItemType(0), display: "", selector: [], host: "", portText: ""),
+            MenuItem(kind: .info, type: ItemType(0x09), display: "", selector: [], host: "", portText: ""),
+            MenuItem(kind: .info, type: ItemType(" "), display: "", selector: [], host: "", portText: ""),
         ])
-        #expect(menu.links == [])
+        #expect(menu.links == [2])
+        #expect(menu.repairs == Menu.Repairs(missingPort: 1))
+        #expect(menu.item(at: 2).url == .success(gopherURL("gopher://z/0y")))
     }
 
     @Test func extraGopherPlusFieldsAreIgnored() throws {
@@ -200,12 +208,11 @@ private let sampleLinks = [1, 2, 6, 7, 8, 9]
 
     @Test func linksWithUnusableHostOrPortAreNumberedInvalidLinks() {
         let cases: [(String, GopherURLError)] = [
-            ("1Empty host\t/x\t\t70", .invalidHost("")),
+            ("1Empty host, no origin\t/x\t\t70", .invalidHost("")),
             ("1Port zero\t/x\texample.org\t0", .invalidPort("0")),
             ("1Port abc\t/x\texample.org\tabc", .invalidPort("abc")),
             ("1Port minus\t/x\texample.org\t-1", .invalidPort("-1")),
             ("1Port big\t/x\texample.org\t70000", .invalidPort("70000")),
-            ("1Port empty\t/x\texample.org\t", .invalidPort("")),
             ("1Placeholder\t/x\tnull.host\t70", .placeholderHost("null.host")),
             ("1Placeholder case\t/x\tError.Host\t70", .placeholderHost("Error.Host")),
             ("1Space host\t/x\tex ample.org\t70", .invalidHost("ex ample.org")),
@@ -322,7 +329,8 @@ private let sampleLinks = [1, 2, 6, 7, 8, 9]
 
     @Test func linesThatMerelyStartWithADotAreItems() {
         let menu = parse("..\r\n. \r\n.hidden\r\n")
-        #expect(items(menu).map(\.display) == ["..", ". ", ".hidden"])
+        // `..` is a dot-stuffed `.`.
+        #expect(items(menu).map(\.display) == [".", ". ", ".hidden"])
         #expect(items(menu).map(\.kind) == [.plain, .plain, .plain])
         #expect(!menu.sawTerminator)
     }
@@ -487,4 +495,59 @@ private let sampleLinks = [1, 2, 6, 7, 8, 9]
     menu.finish()
     #expect(menu.kind(at: 0) == .invalidLink)
     #expect(menu.item(at: 0).url.map { (try? $0.get()) == nil } == true)
+}
+
+// MARK: Lenient, as real maps are written
+
+@Suite struct MenuLenienceTests {
+    private let origin = Menu.Origin(host: "hole.example", port: 7070)
+
+    private func parse(_ text: String) -> Menu {
+        var menu = Menu(origin: origin)
+        menu.append(bytes(text))
+        menu.finish()
+        return menu
+    }
+
+    @Test func anEmptyHostIsTheServerTheMenuCameFrom() {
+        let menu = parse("1Part 3\t/archive/vi/part3/\t\t7070\r\n0No port either\t/a.txt\t\t\r\n")
+        #expect(menu.links == [0, 1])
+        #expect(menu.item(at: 0).url == .success(gopherURL("gopher://hole.example:7070/1/archive/vi/part3/")))
+        #expect(menu.item(at: 1).url == .success(gopherURL("gopher://hole.example:7070/0/a.txt")))
+        #expect(menu.repairs == Menu.Repairs(emptyHost: 2))
+    }
+
+    @Test func webLinksNeedNoHost() {
+        let menu = parse("hName\tURL:http://example.org/\t\t70\r\nhOther\t/URL:https://example.net/\t(null)\t70\r\n")
+        #expect(menu.links == [0, 1])
+        #expect((0..<2).map { menu.kind(at: $0) } == [.link, .link])
+        #expect(menu.item(at: 1).url.flatMap { try? $0.get() }.flatMap { ExternalURL.target(of: $0.selector) }
+            == "https://example.net/")
+    }
+
+    @Test func aRedundantServerLineTakesTheTypeOfTheLinkBeforeIt() {
+        let menu = parse("0Notes\t/notes.txt\tone.example\t70\r\n+Notes\t/notes.txt\ttwo.example\t70\r\n+Lonely\t/\tthree.example\t70\r\n")
+        #expect(menu.item(at: 1).type == .text)
+        #expect(menu.item(at: 1).url == .success(gopherURL("gopher://two.example/0/notes.txt")))
+        #expect(menu.item(at: 2).type == .text)
+        #expect(menu.repairs.redundantServer == 2)
+    }
+
+    @Test func aPlusLineWithNoLinkBeforeItStaysAMirrorMenu() {
+        let menu = parse("+Mirror\t/\tthree.example\t70\r\n")
+        #expect(menu.item(at: 0).type == .mirror)
+        #expect(menu.repairs.isEmpty)
+    }
+
+    @Test func aDotStuffedLinkLineLosesItsFirstDot() {
+        let menu = parse("..Hidden\t/.hidden\thole.example\t70\r\n")
+        #expect(menu.item(at: 0).display == "Hidden")
+        #expect(menu.item(at: 0).type == ItemType("."))
+    }
+
+    @Test func errorLinesWithoutAllTheirFieldsAreStillNotLinks() {
+        let menu = parse("3Gone\tsel\thost\r\niNote\tx\r\n")
+        #expect((0..<2).map { menu.kind(at: $0) } == [.plain, .info])
+        #expect(menu.links == [])
+    }
 }

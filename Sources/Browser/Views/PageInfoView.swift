@@ -39,6 +39,9 @@ extension PageInfoView: ScreenView {
         case .document(let document): shape = "\(document.count) lines"
         }
         lines.append("Size       \(ByteCountFormatter.string(page.byteCount)), \(shape)")
+        if case .menu(let menu) = page.content, !menu.repairs.isEmpty {
+            lines.append("Repaired   " + Self.words(for: menu.repairs))
+        }
         switch page.state {
         case .loading: lines.append("State      loading")
         case .complete: lines.append("State      complete")
@@ -54,5 +57,17 @@ extension PageInfoView: ScreenView {
         lines.append("")
         lines.append("(any key returns to the page)")
         return lines.map { Sanitizer.clean($0) }
+    }
+
+    /// `2 links without a port (70 assumed), 1 with no host (this server)`.
+    static func words(for repairs: Menu.Repairs) -> String {
+        func links(_ count: Int) -> String { count == 1 ? "1 link" : "\(count) links" }
+        var parts: [String] = []
+        if repairs.missingPort > 0 { parts.append("\(links(repairs.missingPort)) without a port (70 assumed)") }
+        if repairs.emptyHost > 0 { parts.append("\(links(repairs.emptyHost)) with no host (this server)") }
+        if repairs.redundantServer > 0 {
+            parts.append("\(links(repairs.redundantServer)) to another server (+) typed as the link before")
+        }
+        return parts.joined(separator: ", ")
     }
 }
