@@ -32,6 +32,7 @@ extension Browser {
         pageView?.page.info = info
         let rows = pageRows
         pageView?.selectFirstLinkIfNeeded(pageRows: rows)
+        if info.byteCount == 0 { say("empty document") }
         if case .gopher(let url) = current.location { return [.recordVisit(url)] }
         return []
     }

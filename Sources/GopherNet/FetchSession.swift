@@ -206,7 +206,8 @@ final class FetchSession {
             }
             break  // the server closed the connection: the end of the response
         }
-        guard byteCount > 0 else {
+        // Nothing at all is a broken server for a menu or a file, but a text may simply be empty.
+        guard byteCount > 0 || url.type.handling == .text else {
             throw .failed(FetchError(stage: .receive, code: .emptyResponse, subject: peerAddress))
         }
         switch detector.finish() {

@@ -217,3 +217,14 @@ private func downloadingArchive() -> (Browser, Int) {
     browser.report("bad \u{1B}[2Jthing\u{07}", isError: true)
     #expect(browser.statusLine == " bad thing")
 }
+
+@Test func anEmptyTextShowsAnEmptyDocumentAndSaysSo() throws {
+    var browser = mixedMenu(selecting: 2)
+    let id = try #require(browser.press(.enter).fetchID)
+    var info = PageInfo.sample
+    info.byteCount = 0
+    #expect(browser.loadFinished(id: id, info: info) == [.recordVisit(MixedMenu.about)])
+    #expect(browser.titleLine == " gopher://example.org/0/about.txt")
+    #expect(browser.pageLines.allSatisfy { $0.isEmpty })
+    #expect(browser.statusLine == " empty document")
+}

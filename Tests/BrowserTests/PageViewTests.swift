@@ -62,8 +62,10 @@ private func longTextBetweenLinks() -> Browser {
         browser.press(.character("j"))
         #expect(browser.pageLines.first == "        Text 1.\(step)")
         #expect(browser.pageLines.last == "        Text 1.\(step + 9)")
-        #expect(browser.selectedItem?.display == "Link 1")
+        // Link 1 has scrolled away and Link 2 is not in sight yet: nothing is selected.
+        #expect(browser.selectedItem == nil)
     }
+    #expect(browser.statusLine == " lines 22–31 of 32 (96%)")
 
     browser.press(.character("j"))
     #expect(browser.pageLines.last == "  2 DIR Link 2")
@@ -77,7 +79,9 @@ private func longTextBetweenLinks() -> Browser {
 
     browser.press(.character("k"))
     #expect(browser.pageLines.first == "        Text 1.21")
-    #expect(browser.selectedItem?.display == "Link 2")
+    // Link 2 has scrolled away below: nothing is selected, so Enter opens nothing.
+    #expect(browser.selectedItem == nil)
+    #expect(browser.press(.enter) == [])
     for _ in 1...21 { browser.press(.character("k")) }
     #expect(browser.pageLines.first == "  1 DIR Link 1")
     #expect(browser.statusLine == " 1/2  gopher://example.org/1/item/1")
@@ -282,4 +286,30 @@ private func wrappedDocument() -> Browser {
     var browser = browserShowing(root, Gophermap.menu(Gophermap.item("1", "Nowhere", "/x", host: "null.host")))
     #expect(browser.press(.enter) == [])
     #expect(browser.statusLine == " cannot follow: link leads nowhere (placeholder host \"null.host\")")
+}
+
+// MARK: Enter acts only on what is in sight
+
+@Test func homeThenEnterOpensNothingWhenNoLinkIsInSight() {
+    // 30 info lines, then the only links.
+    let text = (1...30).map { Gophermap.info("Intro \($0)") }.joined()
+        + Gophermap.item("1", "Far", "/far") + Gophermap.item("1", "Farther", "/farther")
+    var browser = browserShowing(root, Array((text + Gophermap.terminator).utf8), height: 12)
+    #expect(browser.selectedItem == nil)
+    browser.press(.character("G"))
+    #expect(browser.selectedItem?.display == "Farther")
+    browser.press(.character("g"))
+    #expect(browser.selectedItem == nil)
+    #expect(browser.press(.enter) == [])
+    #expect(browser.statusLine == " lines 1–10 of 32 (31%)")
+}
+
+@Test func pagingOntoAScreenWithoutLinksClearsTheSelection() {
+    var browser = longTextBetweenLinks()
+    #expect(browser.selectedItem?.display == "Link 1")
+    browser.press(.character(" "))
+    #expect(browser.selectedItem == nil)
+    #expect(browser.press(.enter) == [])
+    browser.press(.character(" "), .character(" "))
+    #expect(browser.selectedItem?.display == "Link 2")
 }

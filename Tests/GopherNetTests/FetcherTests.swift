@@ -167,6 +167,14 @@ private func quick(_ milliseconds: Int64) -> FetchOptions {
         #expect(error.description == "receive failed: empty response (127.0.0.1:\(server.port))")
     }
 
+    @Test func anEmptyTextIsAnEmptyDocumentNotAnError() throws {
+        let server = try FixtureServer(.reply([]))
+        let recorder = FetchRecorder(try url(server.port, "0", "/empty.txt"))
+        #expect(recorder.error == nil)
+        #expect(recorder.report?.byteCount == 0)
+        #expect(recorder.data == [])
+    }
+
     @Test func peerThatClosesAtOnceFailsWithoutKillingTheProcess() throws {
         let server = try FixtureServer(.closeImmediately)
         let error = try #require(FetchRecorder(try url(server.port, "0", String(repeating: "x", count: 200))).error)

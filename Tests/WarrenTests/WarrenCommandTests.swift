@@ -132,6 +132,14 @@ import WarrenTestSupport
         #expect(result.stderr == "warren: server error: Error: File or directory not found! (null)\n")
     }
 
+    @Test func anEmptyTextDumpsAsNothingAndSucceeds() throws {
+        let server = try FixtureServer(.reply([]))
+        let result = try WarrenProcess.run(["--dump", "gopher://127.0.0.1:\(server.port)/0/empty.txt"])
+        #expect(result.status == 0)
+        #expect(result.stdoutText == "")
+        #expect(result.stderr == "")
+    }
+
     @Test func emptyReplyIsNamed() throws {
         let server = try FixtureServer(.reply([]))
         let result = try WarrenProcess.run(["--dump", "gopher://127.0.0.1:\(server.port)/"])

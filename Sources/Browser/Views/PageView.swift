@@ -55,11 +55,13 @@ public struct PageView: Sendable {
             reselectOnScreen(layout, preferFirst: false)
         case .top:
             viewport.top = 0
-            if let menu { viewport.selected = menu.links.first }
+            viewport.selected = nil
+            reselectOnScreen(layout, preferFirst: true)
         case .bottom:
             viewport.top = layout.maxTop
-            if let menu { viewport.selected = menu.links.last }
-        case .open: return openSelection()
+            viewport.selected = nil
+            reselectOnScreen(layout, preferFirst: false)
+        case .open: return openSelection(layout)
         case .download:
             return [.askToSave(selectedItem.flatMap { $0.url.flatMap { try? $0.get() } }, what: .link)]
         case .copyURL: return copyURL()
@@ -88,6 +90,7 @@ public struct PageView: Sendable {
         } else if top < layout.maxTop {
             viewport.top = top + 1
             if let next, layout.isVisible(next, top: top + 1) { viewport.selected = next }
+            reselectOnScreen(layout, preferFirst: true)
         } else if next == nil {
             return [.say("no more links", isError: false)]
         }
@@ -107,16 +110,28 @@ public struct PageView: Sendable {
         } else if top > 0 {
             viewport.top = top - 1
             if let previous, layout.isVisible(previous, top: top - 1) { viewport.selected = previous }
+            reselectOnScreen(layout, preferFirst: false)
         }
     }
 
-    /// After paging, the selection follows onto the screen if it was left behind.
+    /// After scrolling, the selection follows onto the screen if it was left behind, or goes
+    /// when no link is in sight: Enter never opens a link the user cannot see.
     private mutating func reselectOnScreen(_ layout: LineLayout, preferFirst: Bool) {
         guard let menu else { return }
         let top = viewport.top
         if let selected = viewport.selected, layout.isVisible(selected, top: top) { return }
-        let onScreen = menu.links.filter { layout.isVisible($0, top: top) }
-        if let choice = preferFirst ? onScreen.first : onScreen.last { viewport.selected = choice }
+        let onScreen = linksOnScreen(menu, layout)
+        viewport.selected = preferFirst ? onScreen.first : onScreen.last
+    }
+
+    /// The links between the top line and the last one on screen (binary search: a menu may
+    /// hold 100,000 links).
+    private func linksOnScreen(_ menu: Menu, _ layout: LineLayout) -> ArraySlice<Int> {
+        let top = viewport.top
+        let end = top + layout.linesFitting(from: top, forward: true)
+        let first = menu.links.partitioningIndex { $0 >= top }
+        let last = menu.links.partitioningIndex { $0 >= end }
+        return menu.links[first..<last]
     }
 
     /// A digit typed: selects link N (multi-digit numbers build up as they are typed).
@@ -153,8 +168,10 @@ public struct PageView: Sendable {
         return location
     }
 
-    private func openSelection() -> [ViewAction] {
-        guard let item = selectedItem else { return [] }
+    private func openSelection(_ layout: LineLayout) -> [ViewAction] {
+        guard let item = selectedItem, let index = viewport.selected, layout.isVisible(index, top: viewport.top) else {
+            return []
+        }
         if let target = builtInTarget(of: item) { return [.open(target, title: item.display)] }
         switch item.url {
         case .none:
@@ -195,5 +212,19 @@ public struct PageView: Sendable {
         }
         let clean = Sanitizer.clean(text)
         return [.say("copied \(clean)", isError: false), .emit(.copy(clean))]
+    }
+}
+
+extension Array where Element == Int {
+    /// The first index whose element satisfies `belongs`, for a sorted array and a predicate
+    /// that is false and then true.
+    func partitioningIndex(where belongs: (Int) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
