@@ -269,7 +269,8 @@ private func wrappedDocument() -> Browser {
 @Test func telnetLinkShowsHostAndPort() {
     var browser = mixedMenu(selecting: 6)
     #expect(browser.press(.enter) == [])
-    #expect(browser.statusLine == " TEL session at example.org:23; Warren does not open sessions")
+    #expect(browser.statusLine == " telnet://example.org:23: Warren does not open sessions (y copies it)")
+    #expect(browser.press(.character("y")) == [.copy("telnet://example.org:23")])
 }
 
 @Test func invalidLinkSaysCannotFollowAndWhy() {
@@ -312,4 +313,18 @@ private func wrappedDocument() -> Browser {
     #expect(browser.press(.enter) == [])
     browser.press(.character(" "), .character(" "))
     #expect(browser.selectedItem?.display == "Link 2")
+}
+
+@Test func aTelnetItemsSelectorIsTheLoginAndYCopiesIt() {
+    var browser = browserShowing(root, Gophermap.menu(Gophermap.item("8", "BBS", "guest", host: "bbs.example", port: "2323")))
+    #expect(browser.statusLine == " 1/1  telnet://guest@bbs.example:2323")
+    #expect(browser.press(.character("y")) == [.copy("telnet://guest@bbs.example:2323")])
+    #expect(browser.press(.enter) == [])
+    #expect(browser.statusLine == " telnet://guest@bbs.example:2323: Warren does not open sessions (y copies it)")
+}
+
+@Test func yOnALinkThatCannotBeFollowedSaysWhyInsteadOfCopyingThePage() {
+    var browser = mixedMenu(selecting: 7)
+    #expect(browser.press(.character("y")) == [])
+    #expect(browser.statusLine == " cannot copy: invalid port \"70000\"")
 }

@@ -63,11 +63,8 @@ extension PageView: ScreenView {
             if let target = builtInTarget(of: item) { return "\(position)  \(target)" }
             switch item.url {
             case .success(let url)?:
-                // A web link shows where it really goes, not its gopher wrapping.
-                if url.type == .html, let target = ExternalURL.target(of: url.selector) {
-                    return "\(position)  \(target)"
-                }
-                return "\(position)  \(url)"
+                // A web or telnet link shows where it really goes, not its gopher wrapping.
+                return "\(position)  \(PageView.address(of: url))"
             case .failure(let reason)?: return "\(position)  cannot follow: \(reason)"
             case nil: break
             }

@@ -193,11 +193,19 @@ public struct PageView: Sendable {
                 }
                 return [.open(.gopher(url), title: item.display)]
             case .session:
-                return [.say("\(url.type.tag) session at \(url.endpoint); Warren does not open sessions", isError: false)]
+                let address = url.sessionAddress ?? url.endpoint
+                return [.say("\(address): Warren does not open sessions (y copies it)", isError: false)]
             case .notALink:
                 return []
             }
         }
+    }
+
+    /// Where a link really leads, in the words a user pastes elsewhere: a web link's address, a
+    /// telnet item's `telnet://user@host:port`, else its gopher URL.
+    static func address(of url: GopherURL) -> String {
+        if url.type == .html, let target = ExternalURL.target(of: url.selector) { return target }
+        return url.sessionAddress ?? url.description
     }
 
     /// `y`: the selected link's URL (a web link's real target), else the page's.
@@ -206,7 +214,10 @@ public struct PageView: Sendable {
         if let item = selectedItem, let target = builtInTarget(of: item) {
             text = target.description
         } else if let item = selectedItem, case .success(let url)? = item.url {
-            text = url.type == .html ? (ExternalURL.target(of: url.selector) ?? url.description) : url.description
+            text = Self.address(of: url)
+        } else if let item = selectedItem, case .failure(let reason)? = item.url {
+            // Never the page's URL in its place: that would paste somewhere the link does not go.
+            return [.say("cannot copy: \(reason)", isError: true)]
         } else {
             text = page.location.description
         }
