@@ -46,9 +46,10 @@ public enum FileKind: Sendable, Equatable {
         }
     }
 
-    /// The permission bits of the file at `path` (following links), if it is a regular file.
+    /// The read, write and execute bits of the file at `path` (following links), if it is a
+    /// regular file: never setuid, setgid or sticky, which a rewrite must not carry over.
     public static func permissions(ofFileAt path: FilePath) -> FilePermissions? {
         guard let status = try? Stat(path), status.type == .regular else { return nil }
-        return status.permissions
+        return FilePermissions(rawValue: status.permissions.rawValue & 0o777)
     }
 }

@@ -16,22 +16,28 @@ extension Browser {
             return
         }
         if let level = frontScreenLevel {
-            guard case .source(let source) = views[level] else { return }
-            var target = FindableSource(view: source, page: page)
-            find(needle, in: &target, forward: forward, includingCurrent: includingCurrent)
-            views[level] = .source(target.view)
+            var view = views[level]
+            var outcome: (text: String, isError: Bool)?
+            let searchable = view.withFindable(page: page) { target in
+                outcome = find(needle, in: &target, forward: forward, includingCurrent: includingCurrent)
+            }
+            views[level] = view
+            if let outcome { say(outcome.text, error: outcome.isError) }
+            if !searchable { say("nothing to find in this view") }
         } else if var view = pageView {
             pageView = nil  // searched alone, so the page is never copied on the way
-            find(needle, in: &view, forward: forward, includingCurrent: includingCurrent)
+            let outcome = find(needle, in: &view, forward: forward, includingCurrent: includingCurrent)
             pageView = view
+            if let outcome { say(outcome.text, error: outcome.isError) }
         }
     }
 
+    /// Moves `target` to the next match and returns what to say, or nil for an empty view.
     private mutating func find<Target: FindableView>(
         _ needle: String, in target: inout Target, forward: Bool, includingCurrent: Bool
-    ) {
+    ) -> (text: String, isError: Bool)? {
         let count = target.findLineCount
-        guard count > 0 else { return }
+        guard count > 0 else { return nil }
         let current: Int
         if let mark = finding.mark, mark.screen == target.findScreen {
             current = mark.line
@@ -46,9 +52,8 @@ extension Browser {
             target.showMatch(index, context: context)
             finding.mark = (index, target.findScreen)
             let wrapped = forward ? index < start : index > start
-            say("“\(needle)” on line \(index + 1)\(wrapped ? " (wrapped around)" : "")")
-            return
+            return ("“\(needle)” on line \(index + 1)\(wrapped ? " (wrapped around)" : "")", false)
         }
-        say("“\(needle)” not found", error: true)
+        return ("“\(needle)” not found", true)
     }
 }

@@ -23,7 +23,9 @@ extension Browser {
             rows.append(row)
             cursor = Screen.Position(row: height - 1, column: column)
         } else {
-            rows.append(statusRow(resting: screen?.restingStatus(context: context), columns: columns))
+            // Page info keeps the status of what it covers (the source, or the page).
+            let covered = views.last { !$0.isLineView && $0 != .pageInfo(PageInfoView()) }?.screenView ?? pageView
+            rows.append(statusRow(resting: covered?.restingStatus(context: context), columns: columns))
         }
         return Screen(width: width, height: height, rows: Array(rows.prefix(height)), cursor: cursor)
     }

@@ -81,12 +81,7 @@ public struct Browser: Sendable {
         self.height = max(3, height)
         let context = self.context
         pageView?.clamp(context)
-        for level in views.indices {
-            if case .source(var view) = views[level] {
-                view.clamp(context)
-                views[level] = .source(view)
-            }
-        }
+        for level in views.indices { views[level].clamp(context) }
     }
 
     /// Rows between the title and the status bar.
@@ -104,6 +99,10 @@ public struct Browser: Sendable {
     public mutating func handle(_ key: Key) -> [Action] {
         if key == .resize { return [] }
         if views.last?.isLineView != true { status = nil }
+        // A number being typed ends at the first key that is not a digit, whoever takes it.
+        if case .character(let character) = key, character.isASCII, character.isNumber {} else {
+            pageView?.typedNumber = ""
+        }
         let command = keyBindings[key]
         var actions: [Action] = []
         var level = views.count - 1

@@ -1,3 +1,4 @@
+import GopherCore
 import SystemPackage
 
 /// Why one of the user's own files (config, bookmarks, history…) could not be read or written:
@@ -23,5 +24,5 @@ public struct UserFileError: Error, Sendable, Equatable, CustomStringConvertible
         self.path = path
     }
 
-    public var description: String { "save failed: \(errno) (\(path))" }
+    public var description: String { "save failed: \(errno) (\(Sanitizer.clean(path)))" }
 }

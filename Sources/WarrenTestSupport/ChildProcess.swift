@@ -3,6 +3,9 @@ import Glibc
 /// A child process started with `posix_spawn`, with a clean signal mask and default signal
 /// handling. (Threads of a test process block most signals, and a child started from one would
 /// inherit that mask and could then not be stopped with SIGTERM.)
+// @unchecked Sendable: the pid is a constant; the exit status and peak memory are written when
+// the child is reaped, and a test calls `isRunning`, `wait` and `terminate` from one task at a
+// time (a second reaper would only find the child gone, which `isRunning` treats as exited).
 public final class ChildProcess: @unchecked Sendable {
     public let pid: pid_t
     private var exitStatus: Int32?

@@ -33,6 +33,8 @@ public final class FetchRecorder: Sendable {
         }
     }
 
+    // @unchecked Sendable: `handle` is set once, before the fetch can deliver an event, and only
+    // read afterwards (the fetch's events are ordered after `fetch` returns).
     private final class HandleHolder: @unchecked Sendable {
         var handle: FetchHandle?  // written once on `queue` before any event runs there
     }

@@ -164,8 +164,7 @@ public final class FixtureServer: Sendable {
     }
 
     private func sleep(for duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        usleep(useconds_t(seconds * 1_000_000 + attoseconds / 1_000_000_000_000))
+        usleep(useconds_t(clamping: duration.wholeNanoseconds / 1000))
     }
 }
 

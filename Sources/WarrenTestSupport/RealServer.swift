@@ -6,6 +6,8 @@ import Glibc
 /// `nobody`, with `-nm` so it keeps no session table shared with every other gophernicus on the
 /// machine, whose throttling would slow tests after a few GiB) or pygopherd (with its cache off).
 /// The test script installs both; a test that finds one missing fails with a clear message.
+// @unchecked Sendable: its properties are set in `init`; only `stop()` (from `deinit` or the
+// test's own task, never both at once) clears `process`, and `ChildProcess` tolerates that.
 public final class RealServer: @unchecked Sendable {
     public enum Kind: String, Sendable { case gophernicus, pygopherd }
 

@@ -2,6 +2,8 @@ import Glibc
 
 /// A listener on 127.0.0.1 that never accepts, with its backlog already full: a connection
 /// attempt to it gets no answer, so the client's connect can only time out.
+// @unchecked Sendable: the descriptors are set in `init`, never changed, and closed in `deinit`,
+// when no one else can hold the listener.
 public final class StalledListener: @unchecked Sendable {
     public let port: UInt16
     private let listener: Int32

@@ -20,6 +20,9 @@ import Glibc
 ///   it is set by a second command once the session exists.
 /// - `-u` makes capture-pane keep UTF-8 whatever the test process's locale.
 /// - After `kill-server` the server stays a zombie until PID 1 reaps it (seconds, here).
+// @unchecked Sendable: its names and paths are constants set in `init`; the state that changes
+// (`stopped`, the server's pid) is read and written under `lock`; `commandTimeout` is set by
+// a test before it starts sending commands.
 public final class TmuxSession: @unchecked Sendable {
     /// The tmux executable: the first `tmux` on `PATH`, or nil if there is none.
     public static let executable: String? = {

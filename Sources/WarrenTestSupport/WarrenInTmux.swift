@@ -3,6 +3,8 @@ import Glibc
 
 /// The `warren` browser running in a real terminal (tmux) with a home folder of its own, so its
 /// bookmarks, history and downloads land in a temporary place the test can read.
+// @unchecked Sendable: its session and folders are constants set in `init`; a test drives one
+// browser from one task.
 public final class WarrenInTmux: @unchecked Sendable {
     public let session: TmuxSession
     public let home: URL

@@ -110,3 +110,9 @@ private func resource(_ name: String) throws -> [UInt8] {
     _ = browser.open(.about("help"), title: nil)
     #expect(browser.press(.character("r")) == [])
 }
+
+@Test func aBookmarkWhoseSelectorLooksLikeAnAboutPageIsFetched() {
+    var browser = Browser()
+    browser.show(Page.menu(.about("bookmarks"), title: "Bookmarks", bytes: Gophermap.menu(Gophermap.item("1", "Odd", "about:keys"))))
+    #expect(browser.press(.enter) == [.fetch(id: 1, url: gopherURL("gopher://example.org/1about:keys"))])
+}

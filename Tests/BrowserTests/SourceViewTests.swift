@@ -90,3 +90,28 @@ private let about = MixedMenu.about
     #expect(browser.pageLines.first == "Line 1")
     #expect(browser.pageLines.count == 38)
 }
+
+@Test func digitsInTheSourceViewDoNothingToTheHiddenPage() {
+    var browser = mixedMenu()
+    browser.press(.character("\\"))
+    #expect(browser.type("3") == [])
+    browser.press(.character("\\"))
+    #expect(browser.selectedItem?.display == "Phlog")
+}
+
+@Test func aNumberBeingTypedEndsAtAKeyTheSourceViewTakes() {
+    var browser = mixedMenu()
+    browser.type("1")
+    browser.press(.character("\\"), .character("j"), .character("\\"))
+    browser.type("2")
+    #expect(browser.selectedItem?.display == "About this server")
+}
+
+@Test func theSourceViewSaysWhenThePageIsIncomplete() throws {
+    var browser = mixedMenu(selecting: 2)
+    let id = try #require(browser.press(.enter).fetchID)
+    browser.loadData(id: id, Array("Hello\n".utf8))
+    browser.loadFailed(id: id, message: "receive failed: Connection reset by peer (127.0.0.1:70)")
+    browser.press(.character("\\"))
+    #expect(browser.statusLine == " page incomplete: receive failed: Connection reset by peer (127.0.0.1:70)")
+}

@@ -175,9 +175,30 @@ private func quick(_ milliseconds: Int64) -> FetchOptions {
         #expect(recorder.data == [])
     }
 
+    @Test func aWorkerWaitingForASlowConsumerStopsWhenCancelled() throws {
+        let server = try FixtureServer(.endless(chunk: Array(repeating: UInt8(ascii: "x"), count: 4096) + [0x0A]))
+        let consumerStuck = DispatchSemaphore(value: 0)
+        let recorder = FetchRecorder(try url(server.port, "0", "/endless")) { event, _ in
+            // The consumer hangs on its first chunk, so the worker fills its in-flight budget
+            // and then waits for room.
+            if case .data = event { consumerStuck.wait() }
+        }
+        usleep(300_000)
+        #expect(recorder.handle.cancel())
+        consumerStuck.signal()
+        guard case .cancelled? = recorder.wait() else {
+            Issue.record("the fetch did not end after cancel: \(String(describing: recorder.allEvents.last))")
+            return
+        }
+        // Only the chunk the consumer was handling was delivered; nothing after the cancel.
+        #expect(recorder.dataEventCount == 1)
+        #expect(recorder.handle.waitUntilDone())
+    }
+
     @Test func peerThatClosesAtOnceFailsWithoutKillingTheProcess() throws {
         let server = try FixtureServer(.closeImmediately)
-        let error = try #require(FetchRecorder(try url(server.port, "0", String(repeating: "x", count: 200))).error)
+        // A menu: for a text, nothing at all would be an empty document.
+        let error = try #require(FetchRecorder(try url(server.port, "1", String(repeating: "x", count: 200))).error)
         #expect([.send, .receive].contains(error.stage))
     }
 

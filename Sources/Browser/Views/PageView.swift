@@ -42,7 +42,6 @@ public struct PageView: Sendable {
         if case .character(let character) = key, let digit = character.wholeNumberValue, character.isASCII {
             return selectLink(typed: digit, context: context)
         }
-        typedNumber = ""
         let layout = layout(context)
         switch command {
         case .nextLink: return moveDown(layout)
@@ -158,15 +157,19 @@ public struct PageView: Sendable {
 
     // MARK: Following links
 
-    /// Where a link on one of Warren's own pages leads when its selector is `about:NAME`: that
-    /// built-in page. (Only Warren's pages link this way; on a server's menu such a link is an
-    /// ordinary selector.)
+    /// Where a link on one of Warren's own pages leads when its host is `warren` and its selector
+    /// `about:NAME`: that built-in page. (Only Warren's pages link this way; on a server's menu,
+    /// or in bookmarks and history, such a link is an ordinary selector.)
     func builtInTarget(of item: MenuItem) -> Location? {
-        guard case .about = page.location, item.kind == .link, item.selector.starts(with: Array("about:".utf8)),
+        guard case .about = page.location, item.kind == .link, item.host == Self.builtInHost,
+            item.selector.starts(with: Array("about:".utf8)),
             let location = try? Location(parsing: String(decoding: item.selector, as: UTF8.self))
         else { return nil }
         return location
     }
+
+    /// The host Warren's own pages name in links to each other.
+    static let builtInHost = "warren"
 
     private func openSelection(_ layout: LineLayout) -> [ViewAction] {
         guard let item = selectedItem, let index = viewport.selected, layout.isVisible(index, top: viewport.top) else {

@@ -29,6 +29,8 @@ public struct SourceView: Sendable, Equatable {
     }
 
     mutating func handle(_ key: Key, command: Command?, context: ViewContext) -> [ViewAction] {
+        // Digits select links, and the source has none: they must not reach the page hidden below.
+        if case .character(let character) = key, character.isASCII, character.isNumber { return [] }
         let layout = layout(context)
         switch command {
         case .nextLink: top = layout.clamp(top + 1)
@@ -60,7 +62,10 @@ extension SourceView: ScreenView {
         return (first..<min(count, first + context.pageRows)).map { context.columns.row(line($0, of: context.page)) }
     }
 
-    func restingStatus(context: ViewContext) -> String { layout(context).positionText(top: top) }
+    func restingStatus(context: ViewContext) -> String {
+        if case .incomplete(let reason)? = context.page?.state { return "page incomplete: \(reason)" }
+        return layout(context).positionText(top: top)
+    }
 }
 
 /// A source view searches its own lines; it needs the page, so the browser lends it one.

@@ -49,6 +49,24 @@ public enum View: Equatable, Sendable {
         }
     }
 
+    /// Keeps the view's place after the screen changed size.
+    mutating func clamp(_ context: ViewContext) {
+        if case .source(var view) = self {
+            view.clamp(context)
+            self = .source(view)
+        }
+    }
+
+    /// Runs `body` on the view as a searchable one, if it is; the view keeps what `body` moved.
+    /// Returns false for views with nothing to search.
+    mutating func withFindable(page: Page?, _ body: (inout any FindableView) -> Void) -> Bool {
+        guard case .source(let view) = self else { return false }
+        var target: any FindableView = FindableSource(view: view, page: page)
+        body(&target)
+        if let moved = target as? FindableSource { self = .source(moved.view) }
+        return true
+    }
+
     /// The bottom row, for the line views: the row and where the cursor goes.
     func lineRow(context: ViewContext) -> (ScreenRow, column: Int)? {
         switch self {
