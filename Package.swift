@@ -73,6 +73,7 @@ let package = Package(
                 "UserFiles", "Browser", "GopherCore", "WarrenTestSupport",
                 .product(name: "SystemPackage", package: "swift-system"),
             ]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Browser"]),
         .testTarget(name: "WarrenTests", dependencies: ["GopherCore", "WarrenTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -10,19 +10,17 @@ extension Terminal {
         return keys
     }
 
-    /// Reads until curses has nothing buffered, so a readable-fd event is never left half consumed.
+    /// Reads until curses has nothing buffered, so a readable-fd event is never left half consumed,
+    /// and an escape sequence curses did not know is decoded or swallowed whole (`KeyDecoder`).
     func drainKeys() -> [Key] {
-        var keys: [Key] = []
+        var inputs: [KeyDecoder.Input] = []
         var value: wint_t = 0
         while true {
             let result = wget_wch(cwarren_stdscr(), &value)
             if result == ERR { break }
-            let key = result == KEY_CODE_YES
-                ? Terminal.key(forKeyCode: Int32(truncatingIfNeeded: value))
-                : Terminal.key(forCharacter: UInt32(value))
-            if let key { keys.append(key) }
+            inputs.append(result == KEY_CODE_YES ? .code(Int32(truncatingIfNeeded: value)) : .character(UInt32(value)))
         }
-        return keys
+        return KeyDecoder.keys(from: inputs)
     }
 
     /// A character from the terminal (keypad mode has already turned escape sequences into codes).

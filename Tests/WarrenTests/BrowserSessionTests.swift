@@ -27,6 +27,28 @@ import WarrenTestSupport
         try warren.waitFor("2 TXT readme.txt")
     }
 
+    @Test(arguments: ["xterm-256color", "screen-256color", "tmux-256color", "linux"])
+    func homeEndAndPageKeysDoWhatTheySayUnderEveryCommonTerm(term: String) throws {
+        let server = try RealServer(.gophernicus)
+        let warren = try WarrenInTmux([server.url("/1/big/")], extraEnvironment: ["TERM": term])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitForStatus("1/100  gopher://127.0.0.1:\(server.port)/0/hello.txt")
+        warren.session.sendKeys("End")
+        try warren.waitForStatus("100/100  gopher://127.0.0.1:\(server.port)/0/hello.txt")
+        warren.session.sendKeys("Home")
+        let top = try warren.waitForStatus("1/100  gopher://127.0.0.1:\(server.port)/0/hello.txt")
+        let firstScreen = top.split(separator: "\n").dropLast()
+        warren.session.sendKeys("NPage")
+        let paged = try warren.session.waitUntil { $0.split(separator: "\n").dropLast() != firstScreen }
+        #expect(paged.contains("  17 TXT Item 017"))
+        warren.session.sendKeys("PPage")
+        // Back on the first screen (the selection stays on the link in sight that it had).
+        try warren.session.waitUntil { $0.split(separator: "\n").dropLast() == firstScreen }
+        // Nothing was taken as Esc (which would say so) or as a link number.
+        #expect(!warren.session.capture().contains("nothing to cancel"))
+        #expect(!warren.session.capture().contains("link 1 (Enter"))
+    }
+
     @Test func backRestoresScrollPositionAndSelectionAndForwardReturns() throws {
         let server = try RealServer(.gophernicus)
         let warren = try WarrenInTmux([server.url("/1/big/")])
