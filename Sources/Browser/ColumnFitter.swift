@@ -10,22 +10,32 @@ struct ColumnFitter {
         String(DisplayWidth.prefix(of: text, fitting: max(0, width - offset)).text)
     }
 
-    /// A document line cut into screen rows (or just its first row when not wrapping), at most
-    /// `limit` of them.
+    /// A line cut into screen rows (or just its first row when not wrapping), at most `limit` of
+    /// them. Rows break after a space where the line has one in reach, so a word is not split
+    /// (`ide|a`); a word longer than the row is split where it must be.
     func rows(of line: String, wrapping: Bool, limit: Int = .max) -> [String] {
         guard wrapping else { return [fit(line)] }
         var pieces: [String] = []
         var rest = Substring(line)
         repeat {
-            let (piece, _) = DisplayWidth.prefix(of: String(rest), fitting: width)
+            let (fitted, _) = DisplayWidth.prefix(of: String(rest), fitting: width)
+            var piece = Substring(fitted)
             if piece.isEmpty, !rest.isEmpty {
                 // A character wider than the screen: show it alone rather than loop.
                 pieces.append(String(rest.prefix(1)))
                 rest = rest.dropFirst()
                 continue
             }
+            var taken = piece.count
+            let cutsAWord = taken < rest.count && piece.last != " " && rest.dropFirst(taken).first != " "
+            if cutsAWord, let space = piece.lastIndex(of: " "), space > piece.startIndex {
+                piece = piece[..<space]
+                taken = piece.count + 1  // the space the row broke at is not shown
+            }
             pieces.append(String(piece))
-            rest = rest.dropFirst(piece.count)
+            rest = rest.dropFirst(taken)
+            // A row that ended just before a space: the next row does not start with it.
+            if taken == fitted.count, rest.first == " ", !(rest.allSatisfy { $0 == " " }) { rest = rest.dropFirst() }
         } while !rest.isEmpty && pieces.count < limit
         return pieces
     }

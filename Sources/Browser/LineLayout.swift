@@ -36,7 +36,10 @@ struct LineLayout {
 
     func clamp(_ top: Int) -> Int { max(0, min(top, maxTop)) }
 
-    func isVisible(_ index: Int, top: Int) -> Bool { index >= top && index < top + pageRows }
+    /// Whether line `index` is wholly on screen when `top` is the first line shown.
+    func isVisible(_ index: Int, top: Int) -> Bool {
+        index >= top && index < top + linesFitting(from: top, forward: true)
+    }
 
     /// The top after a page down: the last line shown stays on screen, as the first one.
     func pageDown(from top: Int) -> Int { clamp(top + max(1, linesFitting(from: top, forward: true) - 1)) }
@@ -46,7 +49,7 @@ struct LineLayout {
     /// The top that shows line `index` with the least scrolling.
     func revealing(_ index: Int, from top: Int) -> Int {
         if index < top { return clamp(index) }
-        if index >= top + pageRows { return clamp(index - pageRows + 1) }
+        if !isVisible(index, top: top) { return clamp(index - linesFitting(from: index, forward: false) + 1) }
         return top
     }
 

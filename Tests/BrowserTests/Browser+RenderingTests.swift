@@ -224,3 +224,70 @@ private func document(_ text: String, width: Int = 80, height: Int = 24) -> Brow
     #expect(browser.press(.resize) == [])
     #expect(browser.render() == before)
 }
+
+// MARK: Long lines in menus and the source view
+
+private let longInfo = "This hole collects the tutorials people asked for most often, with notes on each one, "
+    + "where it came from, and which of them still work with today's servers and clients."
+
+@Test func aLongInfoLineWrapsAndKeepsItsIndent() {
+    var browser = browserShowing(
+        "gopher://example.org/", Gophermap.menu(Gophermap.info(longInfo), Gophermap.item("1", "Next", "/next")), width: 60)
+    #expect(Array(browser.pageLines.prefix(5)) == [
+        "        This hole collects the tutorials people asked for",
+        "        most often, with notes on each one, where it came",
+        "        from, and which of them still work with today's",
+        "        servers and clients.",
+        "  1 DIR Next",
+    ])
+    browser.press(.character("w"))
+    #expect(browser.statusLine == " not wrapping long lines")
+    #expect(Array(browser.pageLines.prefix(2)) == [
+        "        This hole collects the tutorials people asked for mo",
+        "  1 DIR Next",
+    ])
+}
+
+@Test func aWrappedLinkShowsItsNumberOnItsFirstRowOnly() {
+    let browser = browserShowing(
+        "gopher://example.org/", Gophermap.menu(Gophermap.item("0", longInfo, "/long.txt")), width: 60)
+    #expect(Array(browser.pageLines.prefix(4)) == [
+        "  1 TXT This hole collects the tutorials people asked for",
+        "        most often, with notes on each one, where it came",
+        "        from, and which of them still work with today's",
+        "        servers and clients.",
+    ])
+    // The whole link is selected, its continuation rows too.
+    #expect(browser.render().rows[2].fill == .selectedLink)
+}
+
+@Test func theSourceViewWrapsLongLinesToo() {
+    var browser = browserShowing("gopher://example.org/", Gophermap.menu(Gophermap.info(longInfo)), width: 60)
+    browser.press(.character("\\"))
+    #expect(Array(browser.pageLines.prefix(4)) == [
+        "iThis hole collects the tutorials people asked for most",
+        "often, with notes on each one, where it came from, and which",
+        "of them still work with today's servers and clients.",
+        "      null.host       1",
+    ])
+}
+
+@Test func documentsWrapAtSpacesAndSplitOnlyWordsLongerThanARow() {
+    let browser = browserShowing(
+        "gopher://example.org/0/a.txt", Array("An idea worth keeping in mind\nsupercalifragilistic\n".utf8), width: 12)
+    #expect(Array(browser.pageLines.prefix(5)) == ["An idea", "worth", "keeping in", "mind", "supercalifra"])
+}
+
+@Test func aLinkWhoseRowsRunOffTheScreenIsNotInSight() {
+    // Nine one-row links, then a link that wraps to four rows, on a screen of ten page rows.
+    var lines = (1...9).map { Gophermap.item("1", "Link \($0)", "/\($0)") }
+    lines.append(Gophermap.item("0", longInfo, "/long.txt"))
+    var browser = browserShowing("gopher://example.org/", Array((lines.joined() + Gophermap.terminator).utf8), width: 60, height: 12)
+    browser.type("9")
+    // Link 10's last rows are below the screen: `j` scrolls towards it, Link 9 stays selected.
+    browser.press(.character("j"))
+    #expect(browser.selectedItem?.display == "Link 9")
+    browser.press(.character("j"), .character("j"))
+    #expect(browser.selectedItem?.display == longInfo)
+    #expect(browser.pageLines.last == "        servers and clients.")
+}

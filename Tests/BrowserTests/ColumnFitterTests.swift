@@ -24,3 +24,10 @@ import Testing
     let columns = ColumnFitter(width: 1)
     #expect(columns.rows(of: "日x", wrapping: true) == ["日", "x"])
 }
+
+@Test func rowsBreakAtSpacesAndNeverStartWithTheSpaceTheyBrokeAt() {
+    let columns = ColumnFitter(width: 10)
+    #expect(columns.rows(of: "an idea in mind", wrapping: true) == ["an idea in", "mind"])
+    #expect(columns.rows(of: "an idea inmind", wrapping: true) == ["an idea", "inmind"])
+    #expect(columns.rows(of: "abcdefghijklm no", wrapping: true) == ["abcdefghij", "klm no"])
+}

@@ -9,49 +9,68 @@ extension PageView: ScreenView {
         let count = page.lineCount
         let first = min(viewport.top, max(0, count - 1))
         let columns = context.columns
-        switch page.content {
-        case .menu(let menu):
-            let numberWidth = max(2, String(menu.links.count).count)
-            return (first..<min(count, first + context.pageRows)).map {
-                menuRow(menu, index: $0, numberWidth: numberWidth, selected: $0 == viewport.selected, columns: columns)
-            }
-        case .document(let document):
-            var rows: [ScreenRow] = []
-            var index = first
-            while rows.count < context.pageRows, index < document.count {
-                for piece in columns.rows(of: document.line(index), wrapping: context.wrap, limit: context.pageRows - rows.count) {
+        var rows: [ScreenRow] = []
+        var index = first
+        while rows.count < context.pageRows, index < count {
+            let limit = context.pageRows - rows.count
+            switch page.content {
+            case .menu(let menu):
+                rows += menuRows(menu, index: index, context: context, limit: limit)
+            case .document(let document):
+                for piece in columns.rows(of: document.line(index), wrapping: context.wrap, limit: limit) {
                     rows.append(ScreenRow([Span(piece)]))
                 }
-                index += 1
             }
-            return rows
+            index += 1
         }
+        return rows
     }
 
-    private func menuRow(_ menu: Menu, index: Int, numberWidth: Int, selected: Bool, columns: ColumnFitter) -> ScreenRow {
+    /// Screen rows of menu item `index`: one, or with wrapping as many as its text needs, the
+    /// continuation rows indented to where the text starts (a link's number and tag are on its
+    /// first row only).
+    func menuRows(_ menu: Menu, index: Int, context: ViewContext, limit: Int = .max) -> [ScreenRow] {
         let item = menu.item(at: index)
-        let indent = String(repeating: " ", count: numberWidth + 6)
+        let numberWidth = max(2, String(menu.links.count).count)
+        let textColumn = numberWidth + 6
+        let columns = context.columns
+        let selected = index == viewport.selected
+        let style: Style
+        let fill: Style
+        var lead: [Span]
         switch item.kind {
         case .info, .plain:
-            return ScreenRow([Span(columns.fit(indent + item.display), .info)])
+            (style, fill) = (.info, .normal)
+            lead = [Span(String(repeating: " ", count: textColumn), .info)]
         case .error:
-            let lead = " " + String(repeating: " ", count: numberWidth) + " "
-            return ScreenRow([
-                Span(columns.fit(lead)), Span(columns.fit("ERR", offset: lead.count), .error),
-                Span(columns.fit(" " + item.display, offset: lead.count + 3), .error),
-            ])
+            (style, fill) = (.error, .normal)
+            let gap = " " + String(repeating: " ", count: numberWidth) + " "
+            lead = [Span(gap), Span("ERR", .error), Span(" ", .error)]
         case .link, .invalidLink:
             let number = menu.linkNumber(ofItemAt: index).map(String.init) ?? ""
-            let lead = " " + String(repeating: " ", count: max(0, numberWidth - number.count)) + number + " "
-            let style: Style = selected ? .selectedLink : (item.kind == .invalidLink ? .invalidLink : .link)
-            let used = lead.count + 4
-            return ScreenRow(
-                [
-                    Span(columns.fit(lead), selected ? .selectedLink : .linkNumber),
-                    Span(columns.fit(item.type.tag, offset: lead.count), selected ? .selectedLink : .tag),
-                    Span(columns.fit(" " + item.display, offset: used - 1), style),
-                ],
-                fill: selected ? .selectedLink : .normal)
+            let gap = " " + String(repeating: " ", count: max(0, numberWidth - number.count)) + number + " "
+            style = selected ? .selectedLink : (item.kind == .invalidLink ? .invalidLink : .link)
+            fill = selected ? .selectedLink : .normal
+            lead = [
+                Span(gap, selected ? .selectedLink : .linkNumber), Span(item.type.tag, selected ? .selectedLink : .tag),
+                Span(" ", style),
+            ]
+        }
+        let textWidth = context.width - textColumn
+        guard context.wrap, textWidth >= 8 else {
+            // Cut at the screen's edge, each span where it starts.
+            var used = 0
+            var spans: [Span] = []
+            for span in lead + [Span(item.display, style)] {
+                spans.append(Span(columns.fit(span.text, offset: used), span.style))
+                used += DisplayWidth.columns(of: span.text)
+            }
+            return [ScreenRow(spans, fill: fill)]
+        }
+        let pieces = ColumnFitter(width: textWidth).rows(of: item.display, wrapping: true, limit: limit)
+        let indent = Span(String(repeating: " ", count: textColumn), style == .info ? .info : fill)
+        return pieces.enumerated().map { number, piece in
+            ScreenRow((number == 0 ? lead : [indent]) + [Span(piece, style)], fill: fill)
         }
     }
 

@@ -20,13 +20,18 @@ public struct PageView: Sendable {
     }
 
     func layout(_ context: ViewContext) -> LineLayout {
-        guard context.wrap, case .document(let document) = page.content else {
-            return LineLayout(count: page.lineCount, pageRows: context.pageRows)
-        }
-        let columns = context.columns
+        guard context.wrap else { return LineLayout(count: page.lineCount, pageRows: context.pageRows) }
         let limit = context.pageRows + 1
-        return LineLayout(count: document.count, pageRows: context.pageRows) {
-            columns.rows(of: document.line($0), wrapping: true, limit: limit).count
+        switch page.content {
+        case .menu(let menu):
+            return LineLayout(count: menu.count, pageRows: context.pageRows) { [self] in
+                menuRows(menu, index: $0, context: context, limit: limit).count
+            }
+        case .document(let document):
+            let columns = context.columns
+            return LineLayout(count: document.count, pageRows: context.pageRows) {
+                columns.rows(of: document.line($0), wrapping: true, limit: limit).count
+            }
         }
     }
 

@@ -25,7 +25,13 @@ public struct SourceView: Sendable, Equatable {
     }
 
     func layout(_ context: ViewContext) -> LineLayout {
-        LineLayout(count: lineCount(context.page), pageRows: context.pageRows)
+        guard context.wrap else { return LineLayout(count: lineCount(context.page), pageRows: context.pageRows) }
+        let columns = context.columns
+        let limit = context.pageRows + 1
+        let page = context.page
+        return LineLayout(count: lineCount(page), pageRows: context.pageRows) { [self] in
+            columns.rows(of: line($0, of: page), wrapping: true, limit: limit).count
+        }
     }
 
     mutating func handle(_ key: Key, command: Command?, context: ViewContext) -> [ViewAction] {
@@ -58,8 +64,15 @@ extension SourceView: ScreenView {
 
     func rows(context: ViewContext) -> [ScreenRow] {
         let count = lineCount(context.page)
-        let first = min(top, max(0, count - 1))
-        return (first..<min(count, first + context.pageRows)).map { context.columns.row(line($0, of: context.page)) }
+        var rows: [ScreenRow] = []
+        var index = min(top, max(0, count - 1))
+        while rows.count < context.pageRows, index < count {
+            let pieces = context.columns.rows(
+                of: line(index, of: context.page), wrapping: context.wrap, limit: context.pageRows - rows.count)
+            rows += pieces.map { ScreenRow([Span($0)]) }
+            index += 1
+        }
+        return rows
     }
 
     func restingStatus(context: ViewContext) -> String {
