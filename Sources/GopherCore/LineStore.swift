@@ -7,7 +7,9 @@ import Glibc
 /// Storage is a list of blocks of about `blockSize` bytes; a line never spans two blocks (a line
 /// that would cross a block's end moves to the next block), so a line is always one contiguous
 /// slice, and growing never copies what is already stored. Each line costs 12 bytes of index.
-/// Lines end at LF; trailing CRs (CRLF, `\r\r\n`) are not part of the line.
+/// Lines end at LF; trailing CRs (CRLF, `\r\r\n`) are not part of the line. With
+/// `endsLinesAtLoneCR` (text documents: old Mac files use CR alone), a CR that no LF follows
+/// ends a line too, one line per CR; a CR at the end of a chunk waits for the next byte.
 public struct LineStore: Sendable {
     public static let blockSize = 1 << 20
 
@@ -23,8 +25,11 @@ public struct LineStore: Sendable {
     private var pendingStart = 0
     public private(set) var byteCount = 0
     public private(set) var isFinished = false
+    public let endsLinesAtLoneCR: Bool
+    /// CRs at the very end of the input so far (lone-CR mode): line ends, unless an LF follows.
+    private var pendingCRs = 0
 
-    public init() {}
+    public init(endsLinesAtLoneCR: Bool = false) { self.endsLinesAtLoneCR = endsLinesAtLoneCR }
 
     /// Complete lines so far (plus the last, unterminated one once `finish()` is called).
     public var count: Int { lines.count }
@@ -52,10 +57,15 @@ public struct LineStore: Sendable {
         return firstNew..<lines.count
     }
 
-    /// Splits at line feeds with `memchr`: this runs over every byte of every page.
+    /// Splits at line feeds with `memchr`: this runs over every byte of every page. Lone CRs
+    /// are looked for only where a chunk holds a CR at all.
     private mutating func appendContiguous(_ buffer: UnsafeBufferPointer<UInt8>) {
         guard let base = buffer.baseAddress else { return }
         var offset = 0
+        if endsLinesAtLoneCR, pendingCRs > 0 || memchr(base, 0x0D, buffer.count) != nil {
+            appendSplittingAtLoneCRs(buffer)
+            return
+        }
         while offset < buffer.count {
             if let found = memchr(base + offset, 0x0A, buffer.count - offset) {
                 let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
@@ -68,10 +78,62 @@ public struct LineStore: Sendable {
         }
     }
 
+    /// The slow path of lone-CR mode: each run of CRs either belongs to a CRLF (an LF follows)
+    /// or ends one line per CR.
+    private mutating func appendSplittingAtLoneCRs(_ buffer: UnsafeBufferPointer<UInt8>) {
+        var offset = 0
+        while offset < buffer.count {
+            let byte = buffer[offset]
+            if byte == 0x0D {
+                var run = offset
+                while run < buffer.count, buffer[run] == 0x0D { run += 1 }
+                appendToPending(UnsafeBufferPointer(rebasing: buffer[offset..<run]), isLineEnd: false)
+                pendingCRs += run - offset
+                offset = run
+                if offset < buffer.count, buffer[offset] != 0x0A { endLinesAtPendingCRs() }
+                continue
+            }
+            if byte == 0x0A {
+                // CRs and an LF: one line end, the CRs trimmed by `line(_:)`.
+                pendingCRs = 0
+                appendToPending(UnsafeBufferPointer(rebasing: buffer[offset...offset]), isLineEnd: true)
+                offset += 1
+                continue
+            }
+            if pendingCRs > 0 { endLinesAtPendingCRs() }
+            // Up to the next CR or LF, whichever comes first (memchr: this is most of the bytes).
+            let end = min(Self.index(of: 0x0D, in: buffer, from: offset), Self.index(of: 0x0A, in: buffer, from: offset))
+            appendToPending(UnsafeBufferPointer(rebasing: buffer[offset..<end]), isLineEnd: false)
+            offset = end
+        }
+    }
+
+    /// Where `byte` next occurs in `buffer` from `start`, or the buffer's end.
+    private static func index(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = buffer.baseAddress, start < buffer.count,
+            let found = memchr(base + start, Int32(byte), buffer.count - start)
+        else { return buffer.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The pending CRs end the pending line, and each further CR an empty line.
+    private mutating func endLinesAtPendingCRs() {
+        guard pendingCRs > 0, let last = blocks.indices.last else { return }
+        let count = blocks[last].count
+        let firstCR = count - pendingCRs
+        lines.append(LineRef(block: UInt32(last), start: UInt32(pendingStart), end: UInt32(firstCR)))
+        for _ in 1..<pendingCRs {
+            lines.append(LineRef(block: UInt32(last), start: UInt32(count), end: UInt32(count)))
+        }
+        pendingStart = count
+        pendingCRs = 0
+    }
+
     /// Ends the input: an unterminated last line becomes a line. Returns the new line, if any.
     @discardableResult
     public mutating func finish() -> Range<Int> {
         let firstNew = lines.count
+        if !isFinished, pendingCRs > 0 { endLinesAtPendingCRs() }
         if !isFinished, hasPendingBytes {
             let last = blocks.count - 1
             lines.append(LineRef(block: UInt32(last), start: UInt32(pendingStart), end: UInt32(blocks[last].count)))

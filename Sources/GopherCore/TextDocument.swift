@@ -6,7 +6,8 @@
 /// unstuffed, only when the finished document really ends with a `.` line; no line in the
 /// middle is ever dropped. While the document is still arriving, lines show as they came.
 public struct TextDocument: Sendable {
-    var store = LineStore()
+    /// Lines end at LF, CRLF, or a CR alone (old Mac text).
+    var store = LineStore(endsLinesAtLoneCR: true)
     /// Set by `finish()` when the document ended with a `.` line.
     public private(set) var isDotTerminated = false
 

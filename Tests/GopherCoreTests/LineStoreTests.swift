@@ -160,3 +160,37 @@ private func firstDifference(_ store: LineStore, _ expected: [[UInt8]]) -> Strin
         #expect(firstDifference(store, [bytes("x"), huge]) == nil)
     }
 }
+
+@Suite struct LineStoreLoneCRTests {
+    private func crStore(_ chunks: [[UInt8]]) -> LineStore {
+        var store = LineStore(endsLinesAtLoneCR: true)
+        for chunk in chunks { store.append(chunk) }
+        store.finish()
+        return store
+    }
+
+    @Test func anOldMacFileSplitsAtEachCR() {
+        #expect(lines(crStore([bytes("one\rtwo\r\rfour\r")])) == [bytes("one"), bytes("two"), [], bytes("four")])
+    }
+
+    @Test func aHeaderWithCRLFThenCROnlyLinesSplitsAtBoth() {
+        #expect(lines(crStore([bytes("--1\r\nfirst\rsecond\rthird")])) == [bytes("--1"), bytes("first"), bytes("second"), bytes("third")])
+    }
+
+    @Test func crlfAndDoubleCRBeforeLFStayOneLineEnd() {
+        #expect(lines(crStore([bytes("a\r\nb\r\r\nc\n")])) == [bytes("a"), bytes("b"), bytes("c")])
+    }
+
+    @Test func loneCRSplittingIsTheSameAtEverySplitOffset() {
+        let data = bytes("--1\r\nalpha\rbeta\r\rgamma\r\r\ndelta\r\nepsilon\r")
+        let expected = [bytes("--1"), bytes("alpha"), bytes("beta"), [], bytes("gamma"), bytes("delta"), bytes("epsilon")]
+        for offset in 0...data.count {
+            #expect(lines(crStore([Array(data[..<offset]), Array(data[offset...])])) == expected, "split at \(offset)")
+        }
+        #expect(lines(crStore(data.map { [$0] })) == expected)
+    }
+
+    @Test func withoutLoneCRModeACRInsideALineIsKept() {
+        #expect(lines(store([bytes("a\rb\n")])) == [bytes("a\rb")])
+    }
+}

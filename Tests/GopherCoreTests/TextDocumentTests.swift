@@ -125,3 +125,10 @@ private let rfcLines = ["Intro", ".", "Middle part", ".dots", "..three", "End"]
         #expect(document(rfcText).byteCount == bytes(rfcText).count)
     }
 }
+
+@Test func anOldMacDocumentIsNotGluedIntoOneLine() {
+    var document = TextDocument()
+    document.append(bytes("First line\rSecond line\rThird"))
+    document.finish()
+    #expect((0..<document.count).map { document.line($0) } == ["First line", "Second line", "Third"])
+}
