@@ -1,14 +1,24 @@
+import Glibc
+
 /// Turns a line of bytes from the network into text.
 ///
-/// Gopher has no charset header. UTF-8 is used where the line is valid UTF-8; otherwise the line
-/// is read as Latin-1 (RFC 1436's charset), or as CP437 where it looks like DOS text (bytes that
-/// are controls in Latin-1, or runs of box-drawing bytes). Deciding per line keeps one stray
-/// byte from garbling a whole document.
+/// Gopher has no charset header. UTF-8 is used where a line is valid UTF-8, line by line, so a
+/// stray byte never garbles a document. Other lines are read in a legacy charset: a document
+/// decides it from its whole text (`LegacyCharsetGuess`); a lone line (a menu item) from its own
+/// bytes, as Latin-1 (RFC 1436's charset) or CP437 where it looks like DOS text. Legacy
+/// charsets other than Latin-1 go through glibc's `iconv`.
 public enum TextDecoder {
     public enum Encoding: Sendable, Equatable { case utf8, latin1, cp437 }
 
     public static func decode(_ bytes: some Collection<UInt8>) -> String {
         decodeWithEncoding(bytes).text
+    }
+
+    /// `bytes` as UTF-8 if they are, else in `legacy`.
+    public static func decode(_ bytes: some Collection<UInt8>, legacy: LegacyCharset) -> String {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        return convert(bytes, from: legacy)
     }
 
     public static func decodeWithEncoding(_ bytes: some Collection<UInt8>) -> (text: String, encoding: Encoding) {
@@ -18,14 +28,8 @@ public enum TextDecoder {
         if let text = String(validating: bytes, as: UTF8.self) {
             return (text, .utf8)
         }
-        if looksLikeCP437(bytes) {
-            var scalars = String.UnicodeScalarView()
-            for byte in bytes {
-                scalars.append(byte < 0x80 ? Unicode.Scalar(byte) : cp437High[Int(byte - 0x80)])
-            }
-            return (String(scalars), .cp437)
-        }
-        return (String(String.UnicodeScalarView(bytes.lazy.map { Unicode.Scalar($0) })), .latin1)
+        if looksLikeCP437(bytes) { return (convert(bytes, from: .cp437), .cp437) }
+        return (convert(bytes, from: .latin1), .latin1)
     }
 
     /// Latin-1 text never holds 0x80–0x9F (they are controls there) and rarely repeats a letter
@@ -46,8 +50,94 @@ public enum TextDecoder {
         return false
     }
 
-    /// Code page 437, bytes 0x80–0xFF.
-    static let cp437High: [Unicode.Scalar] = Array(
-        "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{00A0}"
-            .unicodeScalars)
+    /// Every byte means one character in these charsets, so a conversion never fails; should
+    /// `iconv` be missing its module, Latin-1 is the fallback.
+    static func convert(_ bytes: some Collection<UInt8>, from charset: LegacyCharset) -> String {
+        if charset == .latin1 { return String(String.UnicodeScalarView(bytes.lazy.map { Unicode.Scalar($0) })) }
+        guard let converted = iconvToUTF8(Array(bytes), from: charset.iconvName) else {
+            return convert(bytes, from: .latin1)
+        }
+        return converted
+    }
+
+    private static func iconvToUTF8(_ input: [UInt8], from name: String) -> String? {
+        let converter = iconv_open("UTF-8", name)
+        guard converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var source = input
+        var output = [UInt8](repeating: 0, count: input.count * 4 + 4)  // 3 bytes a char at most here
+        let written: Int? = source.withUnsafeMutableBytes { inRaw in
+            output.withUnsafeMutableBytes { outRaw in
+                var inPointer = inRaw.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var inLeft = inRaw.count
+                var outPointer = outRaw.baseAddress?.assumingMemoryBound(to: CChar.self)
+                var outLeft = outRaw.count
+                guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1, inLeft == 0 else { return nil }
+                return outRaw.count - outLeft
+            }
+        }
+        guard let written else { return nil }
+        return String(decoding: output[..<written], as: UTF8.self)
+    }
+}
+
+/// The single-byte charsets older gopher text comes in.
+public enum LegacyCharset: Sendable, Equatable {
+    /// ISO 8859-1, RFC 1436's charset.
+    case latin1
+    /// IBM PC code page 437: DOS text, box drawing.
+    case cp437
+
+    var iconvName: String {
+        switch self {
+        case .latin1: return "ISO-8859-1"
+        case .cp437: return "IBM437"
+        }
+    }
+
+    public var name: String {
+        switch self {
+        case .latin1: return "Latin-1"
+        case .cp437: return "CP437"
+        }
+    }
+}
+
+/// Decides a document's legacy charset from all of its lines that are not UTF-8. Box-drawing
+/// bytes (0xB0–0xDF) between spaces, other such bytes or line ends are DOS tables and art;
+/// bytes next to ASCII letters are accented letters of words, Latin-1. Bytes 0x80–0x9F are
+/// controls in Latin-1 and letters in CP437.
+public struct LegacyCharsetGuess: Sendable, Equatable {
+    private var cp437Evidence = 0
+    private var latin1Evidence = 0
+    /// Some line was neither ASCII nor UTF-8.
+    public private(set) var sawLegacyText = false
+
+    public init() {}
+
+    public var charset: LegacyCharset { cp437Evidence > latin1Evidence ? .cp437 : .latin1 }
+
+    public mutating func consider(_ line: some Collection<UInt8>) {
+        guard line.contains(where: { $0 >= 0x80 }), String(validating: line, as: UTF8.self) == nil else { return }
+        sawLegacyText = true
+        let bytes = Array(line)
+        func isLetter(_ index: Int) -> Bool {
+            guard bytes.indices.contains(index) else { return false }
+            let byte = bytes[index] | 0x20
+            return byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+        }
+        for (index, byte) in bytes.enumerated() where byte >= 0x80 {
+            let besideALetter = isLetter(index - 1) || isLetter(index + 1)
+            switch byte {
+            case 0x80...0x9F:
+                cp437Evidence += 2
+            case 0xB0...0xDF:
+                if besideALetter { latin1Evidence += 1 } else { cp437Evidence += 2 }
+            case 0xE0...0xFF:
+                if besideALetter { latin1Evidence += 1 }
+            default:
+                break
+            }
+        }
+    }
 }

@@ -10,6 +10,10 @@ public struct TextDocument: Sendable {
     var store = LineStore(endsLinesAtLoneCR: true)
     /// Set by `finish()` when the document ended with a `.` line.
     public private(set) var isDotTerminated = false
+    /// The charset for lines that are not UTF-8, decided from the whole text so far.
+    public private(set) var charsetGuess = LegacyCharsetGuess()
+    /// The unfinished line may hold bytes above ASCII (it is looked at when it completes).
+    private var pendingMayBeLegacy = false
 
     public init() {}
 
@@ -21,12 +25,19 @@ public struct TextDocument: Sendable {
 
     @discardableResult
     public mutating func append(_ chunk: some Collection<UInt8>) -> Range<Int> {
-        store.append(chunk)
+        let lines = store.append(chunk)
+        // Only bytes above ASCII can be evidence: plain text costs one scan of each chunk.
+        let chunkHasHighBytes = chunk.contains(where: { $0 >= 0x80 })
+        if chunkHasHighBytes || pendingMayBeLegacy {
+            for index in lines { charsetGuess.consider(store.line(index)) }
+        }
+        pendingMayBeLegacy = store.hasPendingBytes && (chunkHasHighBytes || (pendingMayBeLegacy && lines.isEmpty))
+        return lines
     }
 
     /// Ends the document (EOF) and decides whether it was dot-terminated.
     public mutating func finish() {
-        store.finish()
+        for index in store.finish() { charsetGuess.consider(store.line(index)) }
         let last = store.count - 1
         isDotTerminated = last >= 0 && store.line(last).elementsEqual([UInt8(ascii: ".")])
     }
@@ -42,6 +53,6 @@ public struct TextDocument: Sendable {
 
     /// Line `index`, decoded and sanitised: safe to print.
     public func line(_ index: Int) -> String {
-        Sanitizer.clean(TextDecoder.decode(lineBytes(index)))
+        Sanitizer.clean(TextDecoder.decode(lineBytes(index), legacy: charsetGuess.charset))
     }
 }

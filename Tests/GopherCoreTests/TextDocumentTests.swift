@@ -109,11 +109,14 @@ private let rfcLines = ["Intro", ".", "Middle part", ".dots", "..three", "End"]
         #expect(lines(document(data.map { [$0] })) == rfcLines)
     }
 
-    @Test func eachLineIsDecodedOnItsOwn() {
-        // One Latin-1 line and one CP437 line must not spoil the UTF-8 lines around them.
+    @Test func utf8IsDecidedPerLineAndTheLegacyCharsetPerDocument() {
+        // Legacy lines must not spoil the UTF-8 lines around them. Which legacy charset is the
+        // document's to say: here the box drawing outweighs one accented letter, so 0xE9 is
+        // CP437's Θ; on its own the same line is Latin-1's é.
         let data = bytes("naïve UTF-8\n") + bytes("caf") + [0xE9] + bytes("\n")
             + [0xC9, 0xCD, 0xCD, 0xCD, 0xBB] + bytes("\n") + bytes("漢字 again\n")
-        #expect(lines(document([data])) == ["naïve UTF-8", "café", "╔═══╗", "漢字 again"])
+        #expect(lines(document([data])) == ["naïve UTF-8", "cafΘ", "╔═══╗", "漢字 again"])
+        #expect(lines(document([bytes("caf") + [0xE9] + bytes("\n")])) == ["café"])
     }
 
     @Test func linesAreSanitised() {
@@ -131,4 +134,48 @@ private let rfcLines = ["Intro", ".", "Middle part", ".dots", "..three", "End"]
     document.append(bytes("First line\rSecond line\rThird"))
     document.finish()
     #expect((0..<document.count).map { document.line($0) } == ["First line", "Second line", "Third"])
+}
+
+// MARK: The legacy charset, per document
+
+/// A DOS table: rows of bytes 0xA0–0xFF between 0xB3 separators (│ á │ í │), no byte of which
+/// looks like DOS on its own line.
+private let dosTable: [UInt8] = Array("Name  Vowels\n".utf8)
+    + [0xB3, 0x20, 0xA0, 0x20, 0xB3, 0x20, 0xA1, 0x20, 0xB3, 0x0A]
+    + [0xB3, 0x20, 0xA2, 0x20, 0xB3, 0x20, 0xA3, 0x20, 0xB3, 0x0A]
+
+@Test func aDosTableDecodesAsCP437FromTheWholeDocument() {
+    var document = TextDocument()
+    document.append(dosTable)
+    document.finish()
+    #expect(document.charsetGuess.charset == .cp437)
+    #expect(document.line(1) == "│ á │ í │")
+    #expect(document.line(2) == "│ ó │ ú │")
+}
+
+@Test func theCharsetIsTheSameWhereverTheChunksSplit() {
+    for offset in 0...dosTable.count {
+        var document = TextDocument()
+        document.append(Array(dosTable[..<offset]))
+        document.append(Array(dosTable[offset...]))
+        document.finish()
+        #expect(document.line(1) == "│ á │ í │", "split at \(offset)")
+    }
+}
+
+@Test func latin1WordsStayLatin1AndUTF8LinesStayUTF8() {
+    var document = TextDocument()
+    document.append(Array("Gr".utf8) + [0xFC] + Array("\u{DF}e aus K".utf8.prefix(0)) + Array("ne ".utf8) + [0xDC] + Array("ber\n".utf8))
+    document.append(Array("caf\u{E9} ─ ok\n".utf8))
+    document.finish()
+    #expect(document.charsetGuess.charset == .latin1)
+    #expect(document.line(0) == "Grüne Über")
+    #expect(document.line(1) == "café ─ ok")
+}
+
+@Test func aStrayByteDoesNotGarbleTheUTF8LinesAroundIt() {
+    var document = TextDocument()
+    document.append(Array("日本語\n".utf8) + [0xB3, 0x20, 0xB3, 0x0A] + Array("Ω\n".utf8))
+    document.finish()
+    #expect((0..<3).map(document.line) == ["日本語", "│ │", "Ω"])
 }

@@ -19,7 +19,8 @@ public struct SourceView: Sendable, Equatable {
     func line(_ index: Int, of page: Page?) -> String {
         switch page?.content {
         case .menu(let menu)?: return Sanitizer.clean(TextDecoder.decode(menu.sourceLine(index)))
-        case .document(let document)?: return Sanitizer.clean(TextDecoder.decode(document.sourceLine(index)))
+        case .document(let document)?:
+            return Sanitizer.clean(TextDecoder.decode(document.sourceLine(index), legacy: document.charsetGuess.charset))
         case nil: return ""
         }
     }
