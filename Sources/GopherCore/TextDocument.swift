@@ -27,7 +27,7 @@ public struct TextDocument: Sendable {
     public mutating func append(_ chunk: some Collection<UInt8>) -> Range<Int> {
         let lines = store.append(chunk)
         // Only bytes above ASCII can be evidence: plain text costs one scan of each chunk.
-        let chunkHasHighBytes = chunk.contains(where: { $0 >= 0x80 })
+        let chunkHasHighBytes = ByteScan.containsNonASCII(chunk)
         if chunkHasHighBytes || pendingMayBeLegacy {
             for index in lines { charsetGuess.consider(store.line(index)) }
         }

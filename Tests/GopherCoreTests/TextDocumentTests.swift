@@ -179,3 +179,13 @@ private let dosTable: [UInt8] = Array("Name  Vowels\n".utf8)
     document.finish()
     #expect((0..<3).map(document.line) == ["日本語", "│ │", "Ω"])
 }
+
+@Test func nonASCIIBytesAreFoundAnywhereInAChunk() {
+    for position in 0..<20 {
+        var chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 20)
+        #expect(!ByteScan.containsNonASCII(chunk))
+        chunk[position] = 0x80
+        #expect(ByteScan.containsNonASCII(chunk), "at \(position)")
+        #expect(ByteScan.containsNonASCII(chunk[position...]), "slice from \(position)")
+    }
+}
