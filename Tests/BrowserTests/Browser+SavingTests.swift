@@ -128,3 +128,14 @@ private let archive = MixedMenu.archive
     var browser = browserShowing("gopher://example.org/0/a.txt", textDocument(lines: 3))
     #expect(browser.press(.character("y")) == [.copy("gopher://example.org/0/a.txt")])
 }
+
+@Test func yOnALinkWithAnEmptyHostCopiesItsTargetOnThisServer() {
+    var browser = browserShowing(
+        "gopher://hole.example:7070/1/", Gophermap.menu("1Part 3\t/archive/vi/part3/\t\t7070\r\n", "hSite\tURL:https://example.org/\t\t70\r\n"))
+    #expect(browser.press(.character("y")) == [.copy("gopher://hole.example:7070/1/archive/vi/part3/")])
+    browser.press(.character("j"))
+    #expect(browser.statusLine == " 2/2  https://example.org/")
+    #expect(browser.press(.character("y")) == [.copy("https://example.org/")])
+    #expect(browser.press(.enter) == [])
+    #expect(browser.statusLine == " URL: https://example.org/ (y copies it)")
+}

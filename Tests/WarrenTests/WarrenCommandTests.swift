@@ -140,6 +140,23 @@ import WarrenTestSupport
         #expect(result.stderr == "")
     }
 
+    @Test func dumpFollowsRealMapsLeniently() throws {
+        let map = "iNo tabs at all\r\n1Part 3\t/part3/\t\t7070\r\nhSite\t/URL:https://example.org/\t(null)\t70\r\n"
+            + "0No port\t/a.txt\texample.org\r\n\t\r\n8BBS\tguest\tbbs.example\t23\r\n.\r\n"
+        let server = try FixtureServer(.reply(bytes(map)))
+        let result = try WarrenProcess.run(["--dump", "gopher://127.0.0.1:\(server.port)/"])
+        #expect(result.status == 0)
+        #expect(result.stdoutText == """
+                     No tabs at all
+               1 DIR Part 3
+               2 WWW Site
+               3 TXT No port
+
+               4 TEL BBS
+
+            """)
+    }
+
     @Test func emptyReplyIsNamed() throws {
         let server = try FixtureServer(.reply([]))
         let result = try WarrenProcess.run(["--dump", "gopher://127.0.0.1:\(server.port)/"])
