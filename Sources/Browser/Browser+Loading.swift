@@ -55,7 +55,7 @@ extension Browser {
     private mutating func arrive(_ loading: Loading) {
         let content: Page.Content
         if case .gopher(let url) = loading.location, url.type.showsAsMenu {
-            content = .menu(Menu(origin: Menu.Origin(host: url.host, port: url.port)))
+            content = .menu(Menu(origin: Menu.Origin(url)))
         } else {
             content = .document(TextDocument())
         }

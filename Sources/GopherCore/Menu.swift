@@ -21,9 +21,11 @@ public struct Menu: Sendable {
     public struct Origin: Sendable, Equatable {
         public var host: String
         public var port: UInt16
-        public init(host: String, port: UInt16) {
-            self.host = host
-            self.port = port
+
+        /// The server `url` names.
+        public init(_ url: GopherURL) {
+            host = url.host
+            port = url.port
         }
     }
 

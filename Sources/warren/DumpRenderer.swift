@@ -9,7 +9,7 @@ struct DumpRenderer: Sendable {
 
     init(_ url: GopherURL) {
         isMenu = url.type.showsAsMenu
-        menu = Menu(origin: Menu.Origin(host: url.host, port: url.port))
+        menu = Menu(origin: Menu.Origin(url))
     }
 
     mutating func consume(_ bytes: [UInt8]) {

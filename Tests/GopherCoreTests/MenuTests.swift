@@ -500,7 +500,7 @@ private let sampleLinks = [1, 2, 6, 7, 8, 9]
 // MARK: Lenient, as real maps are written
 
 @Suite struct MenuLenienceTests {
-    private let origin = Menu.Origin(host: "hole.example", port: 7070)
+    private let origin = Menu.Origin(gopherURL("gopher://hole.example:7070/"))
 
     private func parse(_ text: String) -> Menu {
         var menu = Menu(origin: origin)
