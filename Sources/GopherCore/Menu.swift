@@ -143,23 +143,29 @@ public struct Menu: Sendable {
             return
         }
         let line = Self.unstuffed(raw)
-        let found = Self.classification(of: line, hasOrigin: origin != nil)
-        var kind = found.kind
-        if kind == .link || kind == .invalidLink {
-            if line.first == UInt8(ascii: "+") {
-                if let lastLinkType {
-                    redundantTypes[index] = lastLinkType
-                    repairs.redundantServer += 1
-                }
+        var found = Self.classification(of: line, hasOrigin: origin != nil)
+        var isLink = found.kind == .link || found.kind == .invalidLink
+        var redundantType: ItemType?
+        if isLink, line.first == UInt8(ascii: "+"), let lastLinkType {
+            // Judged again as the type it stands for, so its kind and its URL agree.
+            var typed = Array(line)
+            typed[0] = lastLinkType.byte
+            found = Self.classification(of: typed[...], hasOrigin: origin != nil)
+            isLink = found.kind == .link || found.kind == .invalidLink
+            redundantType = lastLinkType
+        }
+        if isLink {
+            if let redundantType {
+                redundantTypes[index] = redundantType
+                repairs.redundantServer += 1
             } else {
                 lastLinkType = ItemType(line.first ?? 0)
             }
-            if let type = redundantTypes[index], !GopherURL.isStorable(type: type) { kind = .invalidLink }
             if found.assumedPort { repairs.missingPort += 1 }
             if found.assumedHost { repairs.emptyHost += 1 }
             links.append(index)
         }
-        kinds.append(kind)
+        kinds.append(found.kind)
     }
 
     /// A dot-stuffed line (`..x`) without its first dot.
@@ -215,14 +221,17 @@ public struct Menu: Sendable {
         let hostEnd = tabs.count > 2 ? tabs[2] : line.endIndex
         let host = line[(tabs[1] + 1)..<hostEnd]
         let port = tabs.count > 2 ? line[(tabs[2] + 1)..<(tabs.count > 3 ? tabs[3] : line.endIndex)] : []
+        let selectorIsSendable = selector.count <= GopherURL.maximumSelectorLength
+            && !selector.contains { $0 == 0x00 || $0 == 0x0D || $0 == 0x0A }
         // A web link needs no host: its address is all in the selector.
-        if handling == .externalURL, ExternalURL.target(of: selector) != nil { return Classification(kind: .link) }
+        if handling == .externalURL, selectorIsSendable, ExternalURL.target(of: selector) != nil {
+            return Classification(kind: .link)
+        }
         var found = Classification(kind: .invalidLink)
         found.assumedHost = host.isEmpty && hasOrigin
         // With the host, the menu's server lends its port; without, port 70 is a guess.
-        found.assumedPort = !found.assumedHost && port.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-        let selectorIsSendable = selector.count <= GopherURL.maximumSelectorLength
-            && !selector.contains { $0 == 0x00 || $0 == 0x0D || $0 == 0x0A }
+        // Blank as `trimmingASCIIWhitespace` has it, which `item(at:)` uses: the two must agree.
+        found.assumedPort = !found.assumedHost && port.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         let portIsUsable = found.assumedPort || MenuItem.port(bytes: port) != nil
         if selectorIsSendable, found.assumedHost || hostIsUsable(host), GopherURL.isStorable(type: ItemType(typeByte)),
             portIsUsable

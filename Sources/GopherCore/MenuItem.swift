@@ -25,10 +25,14 @@ public struct MenuItem: Equatable, Sendable {
     /// Where the link leads, or why it cannot be followed; nil for lines that are not links.
     public var url: Result<GopherURL, GopherURLError>? {
         guard kind == .link || kind == .invalidLink else { return nil }
-        if type.handling == .externalURL, ExternalURL.target(of: selector) != nil,
-            host.isEmpty || Menu.placeholderHosts.contains(host.lowercased())
-        {
-            // A web link carries its address in the selector; the host is never asked.
+        if type.handling == .externalURL, ExternalURL.target(of: selector) != nil {
+            // A web link carries its address in the selector; its host and port are never asked,
+            // so whatever they say (empty, a placeholder, nonsense) the link can be followed.
+            if !Menu.placeholderHosts.contains(host.lowercased()), let port = MenuItem.port(portText),
+                let url = try? GopherURL(host: host, port: port, type: type, selector: selector)
+            {
+                return .success(url)
+            }
             return Result { () throws(GopherURLError) in
                 try GopherURL(host: "localhost", port: GopherURL.standardPort, type: type, selector: selector)
             }

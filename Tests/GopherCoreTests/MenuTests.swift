@@ -545,6 +545,27 @@ private let sampleLinks = [1, 2, 6, 7, 8, 9]
         #expect(menu.item(at: 0).type == ItemType("."))
     }
 
+    // Fuzz findings: a link's kind and its URL must agree.
+
+    @Test func aWebLinkWithANonsenseHostAndPortIsStillAWebLink() {
+        let menu = parse("hWeb\tURL:http://example.org/\t127.0.0.1r\tfake\r\n")
+        #expect(menu.kind(at: 0) == .link)
+        #expect(menu.item(at: 0).url.flatMap { try? $0.get() }.flatMap { ExternalURL.target(of: $0.selector) }
+            == "http://example.org/")
+    }
+
+    @Test func aRedundantLineIsJudgedAsTheTypeItStandsFor() {
+        let menu = parse("hWeb\tURL:http://example.org/\texample.org\t70\r\n+Mirror\tURL:https://example.net/\t\u{0}bad\tzz\r\n")
+        #expect(menu.kind(at: 1) == .link)
+        #expect(menu.item(at: 1).type == .html)
+    }
+
+    @Test func aPortOfOnlyACarriageReturnIsAMissingPort() {
+        let menu = parse("0Note\t/n.txt\texample.org\t\r\t+\r\n")
+        #expect(menu.kind(at: 0) == .link)
+        #expect(menu.item(at: 0).url == .success(gopherURL("gopher://example.org/0/n.txt")))
+    }
+
     @Test func errorLinesWithoutAllTheirFieldsAreStillNotLinks() {
         let menu = parse("3Gone\tsel\thost\r\niNote\tx\r\n")
         #expect((0..<2).map { menu.kind(at: $0) } == [.plain, .info])

@@ -39,6 +39,36 @@ public enum Reference {
         }
     }
 
+    /// Lines of a text document: they end at LF, at CRs followed by LF (one end), and at each
+    /// lone CR; a final line without a line end counts if it has bytes.
+    public static func documentLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0A {
+                lines.append(bytes[start..<index])
+                index += 1
+                start = index
+            } else if bytes[index] == 0x0D {
+                var run = index
+                while run < bytes.count, bytes[run] == 0x0D { run += 1 }
+                lines.append(bytes[start..<index])
+                if run < bytes.count, bytes[run] == 0x0A {
+                    index = run + 1
+                } else {
+                    lines += Array(repeating: bytes[run..<run], count: run - index - 1)
+                    index = run
+                }
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        if start < bytes.count { lines.append(bytes[start...]) }
+        return lines
+    }
+
     static func isDot(_ line: ArraySlice<UInt8>) -> Bool { line.elementsEqual([UInt8(ascii: ".")]) }
 
     /// A menu: the items are the lines before the first `.` line.
@@ -50,7 +80,7 @@ public enum Reference {
 
     /// A text document: dot-terminated only when the last line is `.`, and then `..` is unstuffed.
     public static func textLines(_ bytes: [UInt8]) -> (lines: [ArraySlice<UInt8>], dotTerminated: Bool) {
-        var all = lines(bytes)
+        var all = documentLines(bytes)
         guard let last = all.last, isDot(last) else { return (all, false) }
         all.removeLast()
         let unstuffed = all.map { $0.starts(with: [0x2E, 0x2E]) ? $0.dropFirst() : $0 }

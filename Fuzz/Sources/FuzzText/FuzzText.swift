@@ -1,6 +1,6 @@
 // libFuzzer target: `TextDocument`, `SafeFileName` and `ServerErrorDetector` on arbitrary bytes.
 // Invariants: chunked and whole documents have the same lines; no line holds a terminal control
-// or a line feed; the line count is the number of LF-separated lines (a final unterminated line
+// or a line feed; the lines are those ending at LF, CRLF or a lone CR (a final unterminated line
 // counts, a final `.` line does not); a suggested file name never holds `/` or NUL, is never `.`
 // or `..` (nor empty, hidden, an option, too long, or unclean); the error detector passes every
 // byte through in order unless it reports an error, and reports the same whole or chunked.
