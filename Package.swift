@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Descriptors, errno, retries on EINTR and paths, instead of hand-written copies.
         .package(url: "https://github.com/apple/swift-system", from: "1.8.0"),
+        // config.toml: full TOML 1.0 (toml++ underneath), with the line and column of a mistake.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Pure gopher model: URLs, item types, menus, documents, decoding, sanitising. No I/O.
@@ -36,6 +38,7 @@ let package = Package(
             dependencies: [
                 "GopherCore", "Browser", "AtomicFiles",
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // ncursesw, wrapped: the module map and a shim header for macros Swift cannot import.

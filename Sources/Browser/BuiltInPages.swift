@@ -13,3 +13,9 @@ public enum BuiltInPages {
         }
     }
 }
+
+extension BuiltInPages {
+    /// `Resources/config.toml`: every setting with its default, as `--print-default-config`
+    /// prints it.
+    public static var defaultConfig: String { EmbeddedResources.config }
+}

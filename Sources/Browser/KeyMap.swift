@@ -65,6 +65,17 @@ extension KeyMap {
         return nil
     }
 
+    /// Why a key that config.toml names can never be told apart: Ctrl-H, Ctrl-I, Ctrl-J and
+    /// Ctrl-M send the bytes of Backspace, Tab and Enter. nil for keys that arrive as themselves.
+    public static func whyNeverArrives(_ name: String) -> String? {
+        switch name.lowercased() {
+        case "c-h": return "the terminal sends Backspace (use \"Backspace\")"
+        case "c-i": return "the terminal sends Tab (use \"Tab\")"
+        case "c-j", "c-m": return "the terminal sends Enter (use \"Enter\")"
+        default: return nil
+        }
+    }
+
     /// A command as config.toml names it: `next_link`, `find_next`, `quit`…
     public static func command(named name: String) -> Command? {
         Command.allCases.first { $0.configName == name }

@@ -1,9 +1,12 @@
 import Browser
 import GopherCore
+import TOMLKit
 
-/// Settings from `$XDG_CONFIG_HOME/warren/config.toml`. Warren reads a small, flat subset of
-/// TOML: `key = value` lines with a quoted string, a number or `true`/`false`, `#` comments and
-/// blank lines. Anything else is reported (by line) and ignored, never fatal.
+/// Settings from `$XDG_CONFIG_HOME/warren/config.toml`, full TOML 1.0 read by TOMLKit. Each
+/// setting has a type; a wrong type, an unknown setting or table, or a syntax error is a problem
+/// named with its line (and column, where the parser gives one). Problems are never fatal: the
+/// rest of the file still applies (a line the parser cannot read is left out and the file read
+/// again). `Resources/config.toml` lists every setting with its default.
 public struct Config: Sendable, Equatable {
     /// Where downloads go (`~` allowed).
     public var downloadFolder: String?
@@ -13,99 +16,126 @@ public struct Config: Sendable, Equatable {
     public var timeout: Double?
     /// `false` draws in monochrome, as `NO_COLOR` does.
     public var colors: Bool?
-    /// From the `[keys]` section: `command = "key"` lines; each key now does that command.
+    /// From the `[keys]` table: `command = "key"` or `command = ["key", …]`; each key now does
+    /// that command.
     public var keys: [Key: Command] = [:]
 
     public init() {}
 
+    /// The most lines left out for syntax errors before giving up on the file.
+    static let maximumSyntaxErrors = 20
+
     /// Parses `text`; problems come back as messages naming their line.
     public static func parse(_ text: String) -> (config: Config, problems: [String]) {
-        var config = Config()
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var problems: [String] = []
-        var section = ""
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let number = offset + 1
-            let line = withoutComment(String(rawLine)).trimmingCharacters(in: " \t\r")
-            guard !line.isEmpty else { continue }
-            if line.hasPrefix("["), line.hasSuffix("]") {
-                section = String(line.dropFirst().dropLast()).trimmingCharacters(in: " \t")
-                if section != "keys" { problems.append("line \(number): unknown section [\(section)]") }
-                continue
-            }
-            guard let equals = line.firstIndex(of: "=") else {
-                problems.append("line \(number): expected key = value")
-                continue
-            }
-            let key = String(line[..<equals]).trimmingCharacters(in: " \t")
-            let value = String(line[line.index(after: equals)...]).trimmingCharacters(in: " \t")
-            if section == "keys" {
-                guard let command = KeyMap.command(named: key) else {
-                    problems.append("line \(number): unknown command \(key)")
-                    continue
-                }
-                guard let name = quoted(value), let pressed = KeyMap.key(named: name) else {
-                    problems.append("line \(number): \(key) takes a key such as \"x\", \"C-x\" or \"PgDn\"")
-                    continue
-                }
-                config.keys[pressed] = command
-                continue
-            }
-            guard section.isEmpty else { continue }
-            switch key {
-            case "download_folder", "home_page":
-                guard let string = quoted(value) else {
-                    problems.append("line \(number): \(key) takes a quoted string")
-                    continue
-                }
-                if key == "download_folder" { config.downloadFolder = string } else { config.homePage = string }
-            case "timeout":
-                guard let seconds = Double(value), seconds > 0, seconds <= 86_400 else {
-                    problems.append("line \(number): timeout takes a number of seconds above 0")
-                    continue
-                }
-                config.timeout = seconds
-            case "colors":
-                guard value == "true" || value == "false" else {
-                    problems.append("line \(number): colors takes true or false")
-                    continue
-                }
-                config.colors = value == "true"
-            default:
-                problems.append("line \(number): unknown setting \(key)")
+        var table: TOMLTable?
+        for _ in 0..<maximumSyntaxErrors {
+            do {
+                table = try TOMLTable(string: lines.joined(separator: "\n"))
+                break
+            } catch let error as TOMLParseError {
+                let position = error.source.begin
+                problems.append("line \(position.line), column \(position.column): \(error.description)")
+                guard position.line >= 1, position.line <= lines.count, !lines[position.line - 1].isEmpty else { break }
+                lines[position.line - 1] = ""  // left out; the line numbers stay
+            } catch {
+                problems.append("\(error)")
+                break
             }
         }
-        return (config, problems)
-    }
-
-    /// Drops a `#` comment that is not inside a quoted string.
-    private static func withoutComment(_ line: String) -> String {
-        var inString = false
-        var previous: Character = " "
-        for (index, character) in zip(line.indices, line) {
-            if character == "\"" && previous != "\\" { inString.toggle() }
-            if character == "#" && !inString { return String(line[..<index]) }
-            previous = character
+        var config = Config()
+        guard let table else { return (config, problems) }
+        let places = SettingLines(lines)
+        for (key, value) in table {
+            problems += config.take(key, value, line: places.line(of: key, in: nil))
         }
-        return line
+        if let keys = table["keys"]?.table {
+            for (name, value) in keys {
+                problems += config.takeKey(name, value, line: places.line(of: name, in: "keys"))
+            }
+        }
+        return (config, problems.sorted { Self.lineNumber($0) < Self.lineNumber($1) })
     }
 
-    /// The text of a `"…"` string, with `\"` and `\\` unescaped.
-    private static func quoted(_ value: String) -> String? {
-        guard value.count >= 2, value.first == "\"", value.last == "\"" else { return nil }
-        var result = ""
-        var escaping = false
-        for character in value.dropFirst().dropLast() {
-            if escaping {
-                result.append(character)
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else if character == "\"" {
-                return nil
+    /// One top-level setting; the problems it has.
+    private mutating func take(_ key: String, _ value: TOMLValueConvertible, line: Int) -> [String] {
+        func problem(_ text: String) -> [String] { ["line \(line): \(text)"] }
+        switch key {
+        case "download_folder", "home_page":
+            guard let string = value.string else { return problem("\(key) takes a string") }
+            // "" is the default written out: the XDG folder, or about:home.
+            if key == "download_folder" { downloadFolder = string.isEmpty ? nil : string } else {
+                homePage = string.isEmpty ? nil : string
+            }
+        case "timeout":
+            guard let seconds = value.double ?? value.int.map(Double.init), seconds > 0, seconds <= 86_400 else {
+                return problem("timeout takes a number of seconds above 0")
+            }
+            timeout = seconds
+        case "colors":
+            guard let flag = value.bool else { return problem("colors takes true or false") }
+            colors = flag
+        case "keys":
+            if value.table == nil { return problem("keys is a table: [keys]") }
+        default:
+            return problem(value.table != nil ? "unknown table [\(key)]" : "unknown setting \(key)")
+        }
+        return []
+    }
+
+    /// One line of `[keys]`: a command and the key (or keys) that now do it.
+    private mutating func takeKey(_ name: String, _ value: TOMLValueConvertible, line: Int) -> [String] {
+        func problem(_ text: String) -> [String] { ["line \(line): \(text)"] }
+        guard let command = KeyMap.command(named: name) else { return problem("unknown command \(name)") }
+        let names: [String]
+        if let single = value.string {
+            names = [single]
+        } else if let array = value.array, array.allSatisfy({ $0.string != nil }) {
+            names = array.compactMap { $0.string }
+        } else {
+            return problem("\(name) takes a key such as \"x\", \"C-x\" or \"PgDn\", or a list of them")
+        }
+        var problems: [String] = []
+        for keyName in names {
+            if let reason = KeyMap.whyNeverArrives(keyName) {
+                problems += problem("\(name): \(keyName) never arrives as itself: \(reason)")
+            } else if let key = KeyMap.key(named: keyName) {
+                keys[key] = command
             } else {
-                result.append(character)
+                problems += problem("\(name) takes a key such as \"x\", \"C-x\" or \"PgDn\"")
             }
         }
-        return escaping ? nil : result
+        return problems
     }
+
+    private static func lineNumber(_ problem: String) -> Int {
+        Int(problem.dropFirst("line ".count).prefix { $0.isNumber }) ?? .max
+    }
+}
+
+/// Where each setting is written, for problems the parser cannot place (TOMLKit gives no
+/// positions for values): the line of `key =` under its `[table]` header. Not a parser: it only
+/// reads headers and the key before the first `=`.
+struct SettingLines {
+    private var lines: [String: Int] = [:]
+
+    init(_ text: [String]) {
+        var table: String?
+        for (offset, raw) in text.enumerated() {
+            let line = raw.trimmingCharacters(in: " \t\r")
+            if line.hasPrefix("["), let end = line.firstIndex(of: "]") {
+                table = String(line[line.index(after: line.startIndex)..<end]).trimmingCharacters(in: " \t\"'")
+                lines[Self.place(table!, nil)] = lines[Self.place(table!, nil)] ?? offset + 1
+                continue
+            }
+            guard let equals = line.firstIndex(of: "="), !line.hasPrefix("#") else { continue }
+            let key = String(line[..<equals]).trimmingCharacters(in: " \t\"'")
+            lines[Self.place(key, table)] = lines[Self.place(key, table)] ?? offset + 1
+        }
+    }
+
+    func line(of key: String, in table: String?) -> Int { lines[Self.place(key, table)] ?? 0 }
+
+    private static func place(_ key: String, _ table: String?) -> String { (table.map { $0 + "." } ?? "") + key }
 }

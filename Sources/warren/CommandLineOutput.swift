@@ -12,10 +12,10 @@ enum CommandLineOutput {
         writeFully(.standardError, Array("warren: \(message)\n".utf8))
     }
 
-    static func write(_ line: String) {
+    static func write(_ line: String, newline: Bool = true) {
         let shouldFlush = pending.withLock { buffer in
             buffer.append(contentsOf: line.utf8)
-            buffer.append(0x0A)
+            if newline { buffer.append(0x0A) }
             return buffer.count >= flushThreshold
         }
         if shouldFlush { flush() }

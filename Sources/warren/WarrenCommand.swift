@@ -43,6 +43,12 @@ struct WarrenCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Connect and idle-receive timeout.", valueName: "SECONDS"))
     var timeout: Double?
 
+    @Flag(help: "Check config.toml (or the file given as the argument), print each problem, exit 1 if any.")
+    var checkConfig = false
+
+    @Flag(help: "Print the default config.toml, every setting with its default and what it does.")
+    var printDefaultConfig = false
+
     mutating func validate() throws {
         if [dump, source, output != nil].filter({ $0 }).count > 1 {
             throw ValidationError("--dump, --source and --output do not go together.")
@@ -58,6 +64,16 @@ struct WarrenCommand: ParsableCommand {
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let environment = Self.environment()
+        if printDefaultConfig {
+            CommandLineOutput.write(BuiltInPages.defaultConfig, newline: false)
+            CommandLineOutput.flush()
+            return
+        }
+        if checkConfig {
+            let status = Self.check(configAt: target ?? UserPaths(environment: environment).configFile)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         let (config, configProblems) = Self.readConfig(environment: environment)
         var options = FetchOptions()
         if let seconds = timeout ?? config.timeout {
@@ -130,6 +146,21 @@ struct WarrenCommand: ParsableCommand {
         }
         CommandLineOutput.fail(failure ?? "the browser stopped")
         throw ExitCode(1)
+    }
+
+    /// `--check-config`: each problem on its own line as `FILE:LINE: …`; 0 when there is none.
+    static func check(configAt path: String) -> Int32 {
+        guard let bytes = UserFileStore.read(path) else {
+            CommandLineOutput.fail("cannot read \(path)")
+            return 2
+        }
+        let problems = Config.parse(String(decoding: bytes, as: UTF8.self)).problems
+        for problem in problems {
+            CommandLineOutput.write("\(path): \(problem)")
+        }
+        if problems.isEmpty { CommandLineOutput.write("\(path): no problems") }
+        CommandLineOutput.flush()
+        return problems.isEmpty ? 0 : 1
     }
 
     /// The configuration file, if there is one; a missing file is no problem.

@@ -157,6 +157,27 @@ import WarrenTestSupport
             """)
     }
 
+    @Test func checkConfigListsEachProblemAndExitsOneOrSaysNoneAndExitsZero() throws {
+        let folder = try TemporaryFolder.make(prefix: "warren-config")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = folder.appendingPathComponent("bad.toml").path
+        try Data("timeout = \"soon\"\n[keys]\nquit = \"C-j\"\n".utf8).write(to: URL(fileURLWithPath: bad))
+        let result = try WarrenProcess.run(["--check-config", bad])
+        #expect(result.status == 1)
+        #expect(result.stdoutText == """
+            \(bad): line 1: timeout takes a number of seconds above 0
+            \(bad): line 3: quit: C-j never arrives as itself: the terminal sends Enter (use "Enter")
+
+            """)
+        let defaults = folder.appendingPathComponent("defaults.toml").path
+        let printed = try WarrenProcess.run(["--print-default-config"])
+        #expect(printed.status == 0)
+        try Data(printed.stdoutText.utf8).write(to: URL(fileURLWithPath: defaults))
+        let good = try WarrenProcess.run(["--check-config", defaults])
+        #expect(good.status == 0)
+        #expect(good.stdoutText == "\(defaults): no problems\n")
+    }
+
     @Test func emptyReplyIsNamed() throws {
         let server = try FixtureServer(.reply([]))
         let result = try WarrenProcess.run(["--dump", "gopher://127.0.0.1:\(server.port)/"])
