@@ -98,6 +98,7 @@ public struct Browser: Sendable {
     /// Handles one key press: down the stack of views, from the frontmost, until one takes it.
     public mutating func handle(_ key: Key) -> [Action] {
         if key == .resize { return [] }
+        if case .mouse(let event) = key { return handleMouse(event) }
         if views.last?.isLineView != true { status = nil }
         // A number being typed ends at the first key that is not a digit, whoever takes it.
         if case .character(let character) = key, character.isASCII, character.isNumber {} else {
@@ -156,7 +157,7 @@ public struct Browser: Sendable {
 
     /// Carries out what a view asked for. `level` is the view's place in `views` (nil for the
     /// page view). Returns whether the key goes on down the stack.
-    private mutating func apply(_ response: [ViewAction], from level: Int?, into actions: inout [Action]) -> Bool {
+    mutating func apply(_ response: [ViewAction], from level: Int?, into actions: inout [Action]) -> Bool {
         var passes = false
         for action in response {
             switch action {

@@ -36,6 +36,7 @@ extension KeyMap {
         case .tab: return "Tab"
         case .function(let number): return "F\(number)"
         case .resize: return "(resize)"
+        case .mouse: return "(mouse)"
         }
     }
 }

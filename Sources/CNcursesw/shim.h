@@ -67,6 +67,27 @@ static inline void cwarren_attrset(attr_t attrs) { wattrset(stdscr, (int)attrs);
 // `bkgdset` is a macro; the background is what `clrtoeol` fills with.
 static inline void cwarren_bkgdset(attr_t attrs) { wbkgdset(stdscr, attrs | (chtype)' '); }
 
+// The mouse events Warren uses: a first-button press or click, and wheel steps (buttons 4 and
+// 5); the `BUTTONn_*` masks are macros. `mouseinterval(0)` reports presses at once.
+static inline void cwarren_mouse_enable(int on) {
+    mousemask(on ? (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0, NULL);
+    mouseinterval(0);
+}
+
+// Reads the mouse event behind a KEY_MOUSE: 1 a press, 2 wheel up, 3 wheel down, 0 anything else.
+static inline int cwarren_mouse_read(int *row, int *column) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *row = event.y;
+    *column = event.x;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+#endif
+    return 0;
+}
+
 // `ioctl` is variadic in C; this reads the real window size (0 when `fd` is not a terminal).
 static inline void cwarren_window_size(int fd, int *rows, int *columns) {
     struct winsize size = {0};

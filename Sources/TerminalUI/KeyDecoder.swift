@@ -14,6 +14,8 @@ public enum KeyDecoder {
     public enum Input: Equatable, Sendable {
         case code(Int32)
         case character(UInt32)
+        /// A mouse event curses decoded itself.
+        case mouse(MouseEvent)
     }
 
     public static func keys(from inputs: [Input]) -> [Key] {
@@ -24,6 +26,8 @@ public enum KeyDecoder {
             switch inputs[index] {
             case .code(let code):
                 if let key = Terminal.key(forKeyCode: code) { keys.append(key) }
+            case .mouse(let event):
+                keys.append(.mouse(event))
             case .character(27):
                 guard case .character(let introducer)? = inputs[safe: index + 1],
                     introducer == UInt32(UInt8(ascii: "[")) || introducer == UInt32(UInt8(ascii: "O"))
@@ -60,7 +64,9 @@ public enum KeyDecoder {
         guard let final = body.last, (0x40...0x7E).contains(final) else { return (nil, index - start) }
         let parameters = body.dropLast().prefix { (0x30...0x3F).contains($0) }
         let key: Key?
-        if final == UInt8(ascii: "~") {
+        if parameters.first == UInt8(ascii: "<"), final == UInt8(ascii: "M") || final == UInt8(ascii: "m") {
+            key = sgrMouse(parameters.dropFirst(), released: final == UInt8(ascii: "m"))
+        } else if final == UInt8(ascii: "~") {
             // `1;5~` (with a modifier) is the same key: the number before the first `;` counts.
             let number = Int(String(decoding: parameters.prefix { $0 != UInt8(ascii: ";") }, as: UTF8.self))
             key = number.flatMap { tildeKeys[$0] }
@@ -68,6 +74,23 @@ public enum KeyDecoder {
             key = finalKeys[final]
         }
         return (key, index - start)
+    }
+
+    /// An SGR (1006) mouse report, `ESC [ < button ; column ; row M` (1-based; `m` is a release):
+    /// a press of the first button, or a wheel step. Other buttons, drags and releases are dropped.
+    static func sgrMouse(_ parameters: ArraySlice<UInt8>, released: Bool) -> Key? {
+        let numbers = parameters.split(separator: UInt8(ascii: ";")).map { Int(String(decoding: $0, as: UTF8.self)) }
+        guard numbers.count == 3, let button = numbers[0], let column = numbers[1], let row = numbers[2],
+            column >= 1, row >= 1, !released
+        else { return nil }
+        let action: MouseEvent.Action
+        switch button & ~0b1_1100 {  // without the shift, alt and ctrl bits
+        case 0 where button & 32 == 0: action = .press
+        case 64: action = .wheelUp
+        case 65: action = .wheelDown
+        default: return nil
+        }
+        return .mouse(MouseEvent(action, row: row - 1, column: column - 1))
     }
 
     /// `ESC [ N ~` sequences.

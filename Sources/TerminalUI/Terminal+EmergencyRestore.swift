@@ -18,8 +18,9 @@ private func restoreTerminalAndDie(
     if hasSavedTermios.pointee {
         tcsetattr(0, TCSANOW, savedTermios)
     }
-    // Leave the alternate screen, show the cursor, reset attributes, keypad back to normal mode.
-    let reset: StaticString = "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\u{1B}[?1l\u{1B}>"
+    // Leave the alternate screen, show the cursor, reset attributes, keypad back to normal mode,
+    // mouse reports off.
+    let reset: StaticString = "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\u{1B}[?1l\u{1B}>\u{1B}[?1006l\u{1B}[?1000l"
     _ = write(1, reset.utf8Start, reset.utf8CodeUnitCount)
     // Let whoever had the signal before run now, on the restored screen: that is the Swift
     // runtime's crash backtrace. It returns (after a kill, it would even let the process go on),

@@ -18,9 +18,28 @@ extension Terminal {
         while true {
             let result = wget_wch(cwarren_stdscr(), &value)
             if result == ERR { break }
-            inputs.append(result == KEY_CODE_YES ? .code(Int32(truncatingIfNeeded: value)) : .character(UInt32(value)))
+            let code = Int32(truncatingIfNeeded: value)
+            if result == KEY_CODE_YES, code == KEY_MOUSE {
+                if let event = Self.mouseEvent() { inputs.append(.mouse(event)) }
+                continue
+            }
+            inputs.append(result == KEY_CODE_YES ? .code(code) : .character(UInt32(value)))
         }
         return KeyDecoder.keys(from: inputs)
+    }
+
+    /// The event behind a KEY_MOUSE, as curses decoded it.
+    private static func mouseEvent() -> MouseEvent? {
+        var row: Int32 = 0
+        var column: Int32 = 0
+        let action: MouseEvent.Action
+        switch cwarren_mouse_read(&row, &column) {
+        case 1: action = .press
+        case 2: action = .wheelUp
+        case 3: action = .wheelDown
+        default: return nil
+        }
+        return MouseEvent(action, row: Int(row), column: Int(column))
     }
 
     /// A character from the terminal (keypad mode has already turned escape sequences into codes).

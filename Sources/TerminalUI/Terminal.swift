@@ -1,6 +1,7 @@
 import Browser
 import CNcursesw
 import Glibc
+import SystemPackage
 
 /// The full-screen terminal: draws a `Screen`, reads `Key`s. The only code that touches curses.
 ///
@@ -21,7 +22,10 @@ public final class Terminal {
 
     /// Starts curses on the controlling terminal. Throws if stdin/stdout is not a terminal or the
     /// terminal type is unknown (instead of curses printing and exiting).
-    public init(environment: [String: String]) throws {
+    /// Whether mouse reports were asked for (and must be switched off at the end).
+    let usesMouse: Bool
+
+    public init(environment: [String: String], mouse: Bool = true) throws {
         Terminal.installEmergencyRestore()
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
         setlocale(LC_ALL, "")
@@ -39,6 +43,13 @@ public final class Terminal {
         curs_set(0)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         palette = has_colors() && !noColor ? Palette.colour() : Palette.monochrome()
+        usesMouse = mouse
+        if mouse {
+            cwarren_mouse_enable(1)
+            // SGR (1006) reports, so columns past 223 work, also where terminfo only knows the old
+            // protocol (screen, tmux): curses decodes them where it can, `KeyDecoder` elsewhere.
+            Self.writeToTerminal("\u{1B}[?1000h\u{1B}[?1006h")
+        }
     }
 
     /// Columns and rows of the terminal as curses last saw it.
@@ -69,6 +80,7 @@ public final class Terminal {
     /// repaints everything.
     public func suspend() {
         guard !isEnded else { return }
+        if usesMouse { Self.writeToTerminal("\u{1B}[?1006l\u{1B}[?1000l") }  // the shell gets no reports
         endwin()
         // raise, not kill(getpid()): a thread-directed SIGSTOP stops this thread before raise
         // returns; a process-directed one may be taken by another thread while this one redraws.
@@ -77,6 +89,7 @@ public final class Terminal {
         // so an arrow typed before then would arrive as ESC [ B; switch it on now.
         refresh()
         keypad(cwarren_stdscr(), true)
+        if usesMouse { Self.writeToTerminal("\u{1B}[?1000h\u{1B}[?1006h") }
         // The size may have changed while stopped.
         handleResize()
     }
@@ -85,8 +98,19 @@ public final class Terminal {
     public func end() {
         guard !isEnded else { return }
         isEnded = true
+        if usesMouse {
+            cwarren_mouse_enable(0)
+            Self.writeToTerminal("\u{1B}[?1006l\u{1B}[?1000l")
+        }
         curs_set(1)
         endwin()
+    }
+}
+
+extension Terminal {
+    /// Bytes for the terminal itself (mode switches curses does not make).
+    static func writeToTerminal(_ text: String) {
+        _ = try? FileDescriptor.standardOutput.writeAll(Array(text.utf8))
     }
 }
 

@@ -16,6 +16,8 @@ public struct Config: Sendable, Equatable {
     public var timeout: Double?
     /// `false` draws in monochrome, as `NO_COLOR` does.
     public var colors: Bool?
+    /// `false` leaves the mouse to the terminal (no wheel, no clicks).
+    public var mouse: Bool?
     /// From the `[keys]` table: `command = "key"` or `command = ["key", …]`; each key now does
     /// that command.
     public var keys: [Key: Command] = [:]
@@ -73,9 +75,9 @@ public struct Config: Sendable, Equatable {
                 return problem("timeout takes a number of seconds above 0")
             }
             timeout = seconds
-        case "colors":
-            guard let flag = value.bool else { return problem("colors takes true or false") }
-            colors = flag
+        case "colors", "mouse":
+            guard let flag = value.bool else { return problem("\(key) takes true or false") }
+            if key == "colors" { colors = flag } else { mouse = flag }
         case "keys":
             if value.table == nil { return problem("keys is a table: [keys]") }
         default:

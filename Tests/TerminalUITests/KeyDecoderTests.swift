@@ -35,3 +35,12 @@ private func characters(_ text: String) -> [KeyDecoder.Input] { text.unicodeScal
 @Test func aTruncatedSequenceAtTheEndOfAReadIsDropped() {
     #expect(KeyDecoder.keys(from: characters("\u{1B}[1")) == [])
 }
+
+@Test func sgrMouseReportsBecomeMouseKeysPastColumn223Too() {
+    #expect(KeyDecoder.keys(from: characters("\u{1B}[<0;10;5M")) == [.mouse(MouseEvent(.press, row: 4, column: 9))])
+    #expect(KeyDecoder.keys(from: characters("\u{1B}[<0;300;5M")) == [.mouse(MouseEvent(.press, row: 4, column: 299))])
+    #expect(KeyDecoder.keys(from: characters("\u{1B}[<64;1;1M\u{1B}[<65;1;1M"))
+        == [.mouse(MouseEvent(.wheelUp, row: 0, column: 0)), .mouse(MouseEvent(.wheelDown, row: 0, column: 0))])
+    // Releases, drags and other buttons are swallowed, never typed.
+    #expect(KeyDecoder.keys(from: characters("\u{1B}[<0;10;5m\u{1B}[<32;11;5M\u{1B}[<2;1;1Mj")) == [.character("j")])
+}

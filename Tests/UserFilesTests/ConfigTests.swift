@@ -60,6 +60,7 @@ import Testing
     #expect(config.homePage == "about:home")
     #expect(config.timeout == nil)
     #expect(config.colors == true)
+    #expect(config.mouse == true)
     #expect(config.keys == [:])
 }
 

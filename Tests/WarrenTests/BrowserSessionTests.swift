@@ -49,6 +49,28 @@ import WarrenTestSupport
         #expect(!warren.session.capture().contains("link 1 (Enter"))
     }
 
+    @Test(arguments: ["xterm-256color", "tmux-256color"])
+    func aClickSelectsALinkASecondClickOpensItAndTheWheelScrolls(term: String) throws {
+        let server = try RealServer(.gophernicus)
+        let warren = try WarrenInTmux([server.url("/1/big/")], extraEnvironment: ["TERM": term])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitForStatus("1/100  gopher://127.0.0.1:\(server.port)/0/hello.txt")
+        // A press and release (SGR 1006) on screen row 11, column 12: the line of Item 003.
+        let click = "\u{1B}[<0;12;11M\u{1B}[<0;12;11m"
+        warren.session.sendText(click)
+        try warren.waitForStatus("3/100  gopher://127.0.0.1:\(server.port)/0/hello.txt")
+        warren.session.sendText(click)
+        try warren.waitFor("Hello, gopherspace.")
+        warren.session.sendKeys("h")
+        try warren.waitForStatus("3/100  gopher://127.0.0.1:\(server.port)/0/hello.txt")
+        // Two wheel steps down: six lines.
+        warren.session.sendText("\u{1B}[<65;12;11M\u{1B}[<65;12;11M")
+        let scrolled = try warren.session.waitUntil {
+            $0.split(separator: "\n").dropFirst().first == "         Section 1, line 5 of its introduction."
+        }
+        #expect(scrolled.contains("  16 TXT Item 016"))
+    }
+
     @Test func backRestoresScrollPositionAndSelectionAndForwardReturns() throws {
         let server = try RealServer(.gophernicus)
         let warren = try WarrenInTmux([server.url("/1/big/")])

@@ -74,6 +74,38 @@ public struct PageView: Sendable {
         return []
     }
 
+    /// The wheel: the page scrolls `lines`; the selection stays in sight or goes.
+    mutating func scroll(by lines: Int, context: ViewContext) {
+        let layout = layout(context)
+        viewport.top = layout.clamp(viewport.top + lines)
+        reselectOnScreen(layout, preferFirst: lines > 0)
+    }
+
+    /// A press on page row `row` (0 is the first row under the title): a link there is
+    /// selected; pressed again, it opens.
+    mutating func press(row: Int, context: ViewContext) -> [ViewAction] {
+        guard let menu, let index = line(atRow: row, context: context), menu.linkNumber(ofItemAt: index) != nil else {
+            return []
+        }
+        if viewport.selected == index { return openSelection(layout(context)) }
+        viewport.selected = index
+        return []
+    }
+
+    /// The line shown on page row `row`, counting the rows wrapped lines take.
+    func line(atRow row: Int, context: ViewContext) -> Int? {
+        let layout = layout(context)
+        var rowsAbove = 0
+        var index = viewport.top
+        while index < layout.count, rowsAbove <= row {
+            let rows = layout.rowsOfLine(index)
+            if row < rowsAbove + rows { return index }
+            rowsAbove += rows
+            index += 1
+        }
+        return nil
+    }
+
     /// Keeps the page's place after the screen changed size.
     mutating func clamp(_ context: ViewContext) {
         viewport.top = layout(context).clamp(viewport.top)

@@ -49,6 +49,14 @@ public enum View: Equatable, Sendable {
         }
     }
 
+    /// The wheel: `lines` down (or up, when negative), for the views that scroll.
+    mutating func scroll(by lines: Int, context: ViewContext) {
+        if case .source(var view) = self {
+            view.top = view.layout(context).clamp(view.top + lines)
+            self = .source(view)
+        }
+    }
+
     /// Keeps the view's place after the screen changed size.
     mutating func clamp(_ context: ViewContext) {
         if case .source(var view) = self {
