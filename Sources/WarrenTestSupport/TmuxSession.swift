@@ -191,6 +191,21 @@ public final class TmuxSession: @unchecked Sendable {
         }
     }
 
+    /// Like `waitUntil`, but returns only a screen that holds `predicate` and reads the same on
+    /// two captures 50 ms apart, so a screen caught in the middle of a redraw is never returned.
+    @discardableResult
+    public func waitUntilSettled(timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Self.now() + timeout
+        var previous: String?
+        while true {
+            let screen = capture()
+            if predicate(screen), screen == previous { return screen }
+            previous = predicate(screen) ? screen : nil
+            if Self.now() >= deadline { throw WaitTimeout(timeout: timeout, screen: screen) }
+            usleep(50_000)
+        }
+    }
+
     /// Waits until the command has exited and its pane has closed; returns the exit status
     /// (128 + N for a command killed by signal N).
     @discardableResult

@@ -75,27 +75,30 @@ import WarrenTestSupport
         let server = try RealServer(.gophernicus)
         let warren = try WarrenInTmux([server.url("/1/big/")])
         defer { warren.stop(); warren.removeHome() }
-        try warren.waitFor("Item 010")
+        // Keys sent while the menu still streams in would race its redraws: wait for it all.
+        try warren.waitForStatus("1/100  gopher://127.0.0.1:\(server.port)/0/hello.txt")
         warren.session.sendKeys("PageDown", "PageDown", "j", "j")
-        let before = try warren.session.waitUntil { $0.contains("Item 03") && !$0.hasSuffix("1/100  gopher://127.0.0.1:\(server.port)/0/hello.txt") }
+        let before = try warren.session.waitUntilSettled {
+            $0.contains("Item 03") && $0.hasSuffix("/100  gopher://127.0.0.1:\(server.port)/0/hello.txt")
+        }
         let selectedStatus = before.split(separator: "\n").last.map(String.init) ?? ""
         #expect(!selectedStatus.contains(" 1/100"))
         warren.session.sendKeys("Enter")
         try warren.waitFor("Hello, gopherspace.")
         warren.session.sendKeys("h")
-        let after = try warren.session.waitUntil { $0.contains("Item 0") }
+        let after = try warren.session.waitUntilSettled { $0.contains("Item 0") }
         #expect(after == before)
         warren.session.sendKeys("f")
         try warren.waitFor("Hello, gopherspace.")
         warren.session.sendKeys("BSpace")
-        #expect(try warren.session.waitUntil { $0.contains("Item 0") } == before)
+        #expect(try warren.session.waitUntilSettled { $0.contains("Item 0") } == before)
     }
 
     @Test func findMovesToTheMatchAndNextFindsTheFollowingOne() throws {
         let server = try RealServer(.gophernicus)
         let warren = try WarrenInTmux([server.url("/1/big/")])
         defer { warren.stop(); warren.removeHome() }
-        try warren.waitFor("Item 010")
+        try warren.waitForStatus("1/100  gopher://127.0.0.1:\(server.port)/0/hello.txt")
         warren.session.sendKeys("/")
         try warren.waitForStatus("Find:")
         warren.session.sendText("item 077")
@@ -243,9 +246,11 @@ import WarrenTestSupport
         let server = try RealServer(.gophernicus)
         let warren = try WarrenInTmux([server.url("/1/big/")])
         defer { warren.stop(); warren.removeHome() }
-        try warren.waitFor("Item 010")
+        try warren.waitForStatus("1/100  gopher://127.0.0.1:\(server.port)/0/hello.txt")
         warren.session.sendKeys("PageDown", "j")
-        let before = try warren.session.waitUntil { $0.contains("Item 02") }
+        let before = try warren.session.waitUntilSettled {
+            $0.contains("Item 02") && $0.hasSuffix("/100  gopher://127.0.0.1:\(server.port)/0/hello.txt")
+        }
         let status = before.split(separator: "\n").last.map(String.init) ?? ""
         warren.session.resize(width: 100, height: 30)
         // The pane changes size at once; Warren's redraw follows: wait for its status bar on row 30.
