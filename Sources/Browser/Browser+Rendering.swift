@@ -5,7 +5,8 @@ import GopherCore
 /// own part; this only stacks them.
 extension Browser {
     public func render() -> Screen {
-        let context = self.context
+        var context = self.context
+        context.matchText = matchesToDraw
         let columns = context.columns
         let screen = frontScreenLevel.flatMap { views[$0].screenView } ?? pageView
         var rows: [ScreenRow]
@@ -28,6 +29,19 @@ extension Browser {
             rows.append(statusRow(resting: covered?.restingStatus(context: context), columns: columns))
         }
         return Screen(width: width, height: height, rows: Array(rows.prefix(height)), cursor: cursor)
+    }
+
+    /// The text of the last find, while the screen in front is the one it searched (the page,
+    /// or the page's source).
+    private var matchesToDraw: String? {
+        guard let needle = finding.text, !needle.isEmpty, let mark = finding.mark, let page,
+            mark.screen.location == page.location
+        else { return nil }
+        switch frontScreenLevel.map({ views[$0] }) {
+        case nil: return mark.screen.source ? nil : needle
+        case .source?: return mark.screen.source ? needle : nil
+        default: return nil
+        }
     }
 
     /// What was just said, else the transfers' progress, else the screen view's resting words.

@@ -59,19 +59,26 @@ public struct Span: Equatable, Sendable {
     }
 }
 
-/// Meanings, not colours: the terminal layer maps them to colours or, without colour, to
-/// bold/reverse/underline.
+/// Meanings, not colours: a `Theme` says how each looks, and the terminal layer maps that to
+/// what the terminal has (colour, or bold/reverse/underline).
 public enum Style: Hashable, Sendable, CaseIterable {
     case normal
     case title
     case status
     case statusError
     case linkNumber
-    case tag
+    /// A menu item's type tag, coloured by the kind of item.
+    case tag(TagKind)
     case link
     case selectedLink
     case invalidLink
     case info
     case error
     case prompt
+    /// Text that the last find matched, on the screen it searched.
+    case match
+
+    public static let allCases: [Style] =
+        [.normal, .title, .status, .statusError, .linkNumber] + TagKind.allCases.map(Style.tag)
+        + [.link, .selectedLink, .invalidLink, .info, .error, .prompt, .match]
 }

@@ -34,6 +34,10 @@ static inline int cwarren_lines(void) { return LINES; }
 // `COLS` is a mutable C global, which Swift 6 will not read.
 static inline int cwarren_cols(void) { return COLS; }
 
+// `COLORS` and `COLOR_PAIRS` are mutable C globals (set by start_color), which Swift 6 will not read.
+static inline int cwarren_colors(void) { return COLORS; }
+static inline int cwarren_color_pairs(void) { return COLOR_PAIRS; }
+
 // `newterm` needs the `stdout`/`stdin` globals; unlike `initscr` it fails with NULL instead of exiting.
 static inline SCREEN *cwarren_newterm(const char *type) { return newterm(type, stdout, stdin); }
 

@@ -25,7 +25,7 @@ public final class Terminal {
     /// Whether mouse reports were asked for (and must be switched off at the end).
     let usesMouse: Bool
 
-    public init(environment: [String: String], mouse: Bool = true) throws {
+    public init(environment: [String: String], theme: Theme = .standard, mouse: Bool = true) throws {
         Terminal.installEmergencyRestore()
         guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
         setlocale(LC_ALL, "")
@@ -42,7 +42,7 @@ public final class Terminal {
         nodelay(cwarren_stdscr(), true)
         curs_set(0)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        palette = has_colors() && !noColor ? Palette.colour() : Palette.monochrome()
+        palette = (has_colors() && !noColor ? Palette.colour(theme) : nil) ?? Palette.monochrome(theme)
         usesMouse = mouse
         if mouse {
             cwarren_mouse_enable(1)

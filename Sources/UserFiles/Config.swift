@@ -14,8 +14,11 @@ public struct Config: Sendable, Equatable {
     public var homePage: String?
     /// Connect and idle-receive timeout in seconds.
     public var timeout: Double?
-    /// `false` draws in monochrome, as `NO_COLOR` does.
+    /// `false` draws in monochrome, as `NO_COLOR` does (`colors = false`, or `enabled = false`
+    /// in the `[colors]` table).
     public var colors: Bool?
+    /// Warren's look with the `[colors]` table applied.
+    public var theme = Theme.standard
     /// `false` leaves the mouse to the terminal (no wheel, no clicks).
     public var mouse: Bool?
     /// From the `[keys]` table: `command = "key"` or `command = ["key", …]`; each key now does
@@ -57,6 +60,9 @@ public struct Config: Sendable, Equatable {
                 problems += config.takeKey(name, value, line: places.line(of: name, in: "keys"))
             }
         }
+        if let colours = table["colors"]?.table {
+            problems += config.takeColours(colours, places: places)
+        }
         return (config, problems.sorted { Self.lineNumber($0) < Self.lineNumber($1) })
     }
 
@@ -75,9 +81,14 @@ public struct Config: Sendable, Equatable {
                 return problem("timeout takes a number of seconds above 0")
             }
             timeout = seconds
-        case "colors", "mouse":
-            guard let flag = value.bool else { return problem("\(key) takes true or false") }
-            if key == "colors" { colors = flag } else { mouse = flag }
+        case "colors":
+            // A table is the theme, read by takeColours.
+            if value.table != nil { return [] }
+            guard let flag = value.bool else { return problem("colors takes true or false, or is a table: [colors]") }
+            colors = flag
+        case "mouse":
+            guard let flag = value.bool else { return problem("mouse takes true or false") }
+            mouse = flag
         case "keys":
             if value.table == nil { return problem("keys is a table: [keys]") }
         default:

@@ -93,9 +93,10 @@ public final class TmuxSession: @unchecked Sendable {
             throw TestSupportError("cannot write to \(folder.path): \(error)")
         }
 
-        // Several arguments after `--` are an argv, run without a shell.
+        // Several arguments after `--` are an argv, run without a shell. The test runner may set
+        // NO_COLOR for its own output; the command sees it only when a test passes it.
         let variables = [("TERM", "xterm-256color")] + environment.sorted { $0.key < $1.key }
-        let argv = ["/bin/sh", wrapperPath, "env"] + variables.map { "\($0.0)=\($0.1)" } + command
+        let argv = ["/bin/sh", wrapperPath, "env", "-u", "NO_COLOR"] + variables.map { "\($0.0)=\($0.1)" } + command
         let started = run(
             ["-f", configurationPath, "new-session", "-d", "-s", Self.target, "-x", "\(width)", "-y", "\(height)", "--"]
                 + argv)
@@ -165,6 +166,12 @@ public final class TmuxSession: @unchecked Sendable {
             while trimmed.last == " " { trimmed.removeLast() }
             return String(trimmed)
         }.joined(separator: "\n")
+    }
+
+    /// The visible screen with its colours and attributes as SGR escape sequences
+    /// (`capture-pane -e`), one line per row.
+    public func captureWithAttributes() -> String {
+        run(["capture-pane", "-p", "-e", "-t", Self.target]).stdout
     }
 
     /// Polls the screen every 50 ms until it contains `text`; returns that screen. Throws, with

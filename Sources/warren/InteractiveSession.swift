@@ -34,7 +34,7 @@ final class InteractiveSession {
         browser = Browser(defaultPort: servicesDatabaseGopherPort(), keyBindings: KeyMap.bindings(with: config.keys))
         var terminalEnvironment = environment
         if config.colors == false { terminalEnvironment["NO_COLOR"] = "1" }
-        terminal = try Terminal(environment: terminalEnvironment, mouse: config.mouse ?? true)
+        terminal = try Terminal(environment: terminalEnvironment, theme: config.theme, mouse: config.mouse ?? true)
     }
 
     /// Opens `start` and runs until the user quits; never returns. `problems` (from the

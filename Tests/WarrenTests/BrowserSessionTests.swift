@@ -297,6 +297,102 @@ import WarrenTestSupport
         #expect(try warren.session.waitForExit() == 0)
     }
 
+    /// Starts Warren on the server's root menu with `config` as its config.toml.
+    private func warrenWithConfig(_ config: String, server: RealServer, environment: [String: String]) throws -> WarrenInTmux {
+        let home = try TemporaryFolder.make(prefix: "warren-home")
+        let configFolder = home.appendingPathComponent("config/warren")
+        try FileManager.default.createDirectory(at: configFolder, withIntermediateDirectories: true)
+        try Data(config.utf8).write(to: configFolder.appendingPathComponent("config.toml"))
+        return try WarrenInTmux([server.url("/")], home: home, extraEnvironment: environment)
+    }
+
+    private static let theme = """
+        [colors]
+        title = "white on blue bold"
+        link_number = 208
+        match = "black on bright-green"
+        [colors.tags]
+        text = "#ff0000"
+        """
+
+    /// An SGR sequence that sets a colour (a foreground or background of 8, 16 or 256 colours).
+    private static var colourSequence: Regex<(Substring, Substring)> { /\x1B\[(3[0-7]|4[0-7]|9[0-7]|10[0-7]|38;5;[0-9]+|48;5;[0-9]+)m/ }
+
+    /// The SGR attributes in force where `text` starts on a `capture-pane -e` screen: those of
+    /// the escape sequences written just before it, one a parameter (`1`, `7`, `33`, `38;5;208`).
+    /// `after` names text to look past first (the row's start, when `text` is on other rows too).
+    private func attributes(before text: String, after anchor: String = "", in screen: String) -> Set<String> {
+        let from = screen.range(of: anchor)?.upperBound ?? screen.startIndex
+        guard let range = screen.range(of: text, range: from..<screen.endIndex) else { return [] }
+        var before = screen[..<range.lowerBound]
+        var parameters: [String] = []
+        while before.hasSuffix("m"), let start = before.range(of: "\u{1B}[", options: .backwards) {
+            let sequence = before[start.upperBound..<before.index(before: before.endIndex)]
+            guard sequence.allSatisfy({ $0.isNumber || $0 == ";" }) else { break }
+            var parts = sequence.split(separator: ";").map(String.init)[...]
+            var found: [String] = []
+            while let part = parts.popFirst() {
+                if part == "38" || part == "48", parts.first == "5", parts.count >= 2 {
+                    found.append("\(part);5;\(parts.dropFirst().first!)")
+                    parts = parts.dropFirst(2)
+                } else {
+                    found.append(part)
+                }
+            }
+            parameters = found + parameters
+            before = before[..<start.lowerBound]
+        }
+        return Set(parameters)
+    }
+
+    @Test(arguments: ["xterm-256color", "tmux-256color"])
+    func aThemeInTheConfigIsDrawnInItsColours(term: String) throws {
+        let server = try RealServer(.gophernicus)
+        let warren = try warrenWithConfig(Self.theme, server: server, environment: ["TERM": term])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitFor("6 TXT latin1.txt")
+        let screen = warren.session.captureWithAttributes()
+        #expect(attributes(before: " gopher://", in: screen).isSuperset(of: ["1", "37", "44"]))
+        #expect(attributes(before: "  6 ", in: screen).contains("38;5;208"))
+        // #ff0000 is 196 of the 256; the menu tags keep the standard green.
+        #expect(attributes(before: "TXT", after: "  6 ", in: screen).contains("38;5;196"))
+        #expect(attributes(before: "DIR", after: "  2 ", in: screen).contains("32"))
+        // A find draws its match black on bright green.
+        warren.session.sendKeys("/")
+        warren.session.sendText("latin")
+        warren.session.sendKeys("Enter")
+        try warren.waitForStatus("“latin” on line")
+        let found = warren.session.captureWithAttributes()
+        #expect(attributes(before: "latin", after: "  6 ", in: found).isSuperset(of: ["30", "102"]))
+        #expect(attributes(before: "1.txt", after: "  6 ", in: found).isSuperset(of: ["1", "7"]))
+    }
+
+    @Test func anEightColourTerminalGetsTheNearestOfItsColours() throws {
+        let server = try RealServer(.gophernicus)
+        let warren = try warrenWithConfig(Self.theme, server: server, environment: ["TERM": "xterm"])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitFor("6 TXT latin1.txt")
+        let screen = warren.session.captureWithAttributes()
+        // 208 (#ff8700) is nearest to yellow; #ff0000 is bright red, which is red in bold here.
+        #expect(attributes(before: "  6 ", in: screen).contains("33"))
+        #expect(attributes(before: "TXT", after: "  6 ", in: screen).isSuperset(of: ["1", "31"]))
+        #expect(!screen.contains("38;5;"))
+    }
+
+    @Test(arguments: [["NO_COLOR": "1"], [:]])
+    func noColorOrColorsFalseDrawNoColourButKeepTheBars(environment: [String: String]) throws {
+        let server = try RealServer(.gophernicus)
+        let config = environment.isEmpty ? "colors = false\n" : Self.theme
+        let warren = try warrenWithConfig(config, server: server, environment: environment.merging(["TERM": "xterm-256color"]) { a, _ in a })
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitFor("6 TXT latin1.txt")
+        let screen = warren.session.captureWithAttributes()
+        #expect(screen.firstMatch(of: Self.colourSequence) == nil)
+        // The title bar and the selection are still in reverse video.
+        #expect(attributes(before: " gopher://", in: screen).isSuperset(of: ["1", "7"]))
+        #expect(attributes(before: "  1 DIR big", in: screen).contains("7"))
+    }
+
     @Test func bookmarksAndHistorySurviveARestart() throws {
         let server = try RealServer(.gophernicus)
         let first = try WarrenInTmux([server.url("/0/hello.txt")])

@@ -18,7 +18,7 @@ extension PageView: ScreenView {
                 rows += menuRows(menu, index: index, context: context, limit: limit)
             case .document(let document):
                 for piece in columns.rows(of: document.line(index), wrapping: context.wrap, limit: limit) {
-                    rows.append(ScreenRow([Span(piece)]))
+                    rows.append(ScreenRow(Span(piece).highlightingMatches(of: context.matchText)))
                 }
             }
             index += 1
@@ -45,14 +45,14 @@ extension PageView: ScreenView {
         case .error:
             (style, fill) = (.error, .normal)
             let gap = " " + String(repeating: " ", count: numberWidth) + " "
-            lead = [Span(gap), Span("ERR", .error), Span(" ", .error)]
+            lead = [Span(gap), Span("ERR", .tag(.error)), Span(" ", .error)]
         case .link, .invalidLink:
             let number = menu.linkNumber(ofItemAt: index).map(String.init) ?? ""
             let gap = " " + String(repeating: " ", count: max(0, numberWidth - number.count)) + number + " "
             style = selected ? .selectedLink : (item.kind == .invalidLink ? .invalidLink : .link)
             fill = selected ? .selectedLink : .normal
             lead = [
-                Span(gap, selected ? .selectedLink : .linkNumber), Span(item.type.tag, selected ? .selectedLink : .tag),
+                Span(gap, selected ? .selectedLink : .linkNumber), Span(item.type.tag, selected ? .selectedLink : .tag(TagKind(item.type))),
                 Span(" ", style),
             ]
         }
@@ -65,12 +65,13 @@ extension PageView: ScreenView {
                 spans.append(Span(columns.fit(span.text, offset: used), span.style))
                 used += DisplayWidth.columns(of: span.text)
             }
-            return [ScreenRow(spans, fill: fill)]
+            let text = spans.removeLast()
+            return [ScreenRow(spans + text.highlightingMatches(of: context.matchText), fill: fill)]
         }
         let pieces = ColumnFitter(width: textWidth).rows(of: item.display, wrapping: true, limit: limit)
         let indent = Span(String(repeating: " ", count: textColumn), style == .info ? .info : fill)
         return pieces.enumerated().map { number, piece in
-            ScreenRow((number == 0 ? lead : [indent]) + [Span(piece, style)], fill: fill)
+            ScreenRow((number == 0 ? lead : [indent]) + Span(piece, style).highlightingMatches(of: context.matchText), fill: fill)
         }
     }
 

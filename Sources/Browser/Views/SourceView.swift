@@ -70,7 +70,7 @@ extension SourceView: ScreenView {
         while rows.count < context.pageRows, index < count {
             let pieces = context.columns.rows(
                 of: line(index, of: context.page), wrapping: context.wrap, limit: context.pageRows - rows.count)
-            rows += pieces.map { ScreenRow([Span($0)]) }
+            rows += pieces.map { ScreenRow(Span($0).highlightingMatches(of: context.matchText)) }
             index += 1
         }
         return rows

@@ -118,6 +118,9 @@ struct ViewContext {
     var defaultPort: UInt16
     /// A page is loading or a download runs (Esc cancels those first).
     var isTransferring = false
+    /// The text of the last find, while the screen being drawn is the one it searched: the
+    /// views draw its matches in the `.match` style.
+    var matchText: String?
 
     /// Rows between the title and the status bar.
     var pageRows: Int { max(1, height - 2) }
