@@ -7,8 +7,8 @@ extension KeyMap {
         var lines = GophermapLine.info("Keys in force (the [keys] table of config.toml changes them)")
             + GophermapLine.info("")
         for command in Command.allCases {
-            let keys = bindings.filter { $0.value == command }.map(\.key).sorted { name(of: $0) < name(of: $1) }
-            let shown = keys.isEmpty ? "(none)" : keys.map(name(of:)).joined(separator: " ")
+            let keys = keyNames(of: command, in: bindings)
+            let shown = keys.isEmpty ? "(none)" : keys.joined(separator: " ")
             lines += GophermapLine.info("  " + shown.padded(to: 22) + command.summary)
         }
         lines += GophermapLine.info("  1 2 3 …".padded(to: 24) + "select link N; Enter opens it")
@@ -67,7 +67,7 @@ extension Command {
         case .showBookmarks: return "show bookmarks"
         case .showHistory: return "history"
         case .source: return "raw source of the page"
-        case .info: return "page info: URL, type, size, addresses, time per stage"
+        case .info: return "page info: URL, type, size, addresses, timings"
         case .copyURL: return "copy the selected item's URL"
         case .toggleWrap: return "wrap long lines on/off"
         case .help: return "help"

@@ -43,6 +43,25 @@ public enum KeyMap {
 }
 
 extension KeyMap {
+    /// The table's commands in the groups its comments make, in the order the help page and
+    /// the manual list them; a test holds it to cover every command exactly once.
+    public static let groups: [(title: String, commands: [Command])] = [
+        ("Moving", [.nextLink, .previousLink, .pageDown, .pageUp, .top, .bottom]),
+        ("Following links and history", [.open, .back, .forward, .goTo, .editURL, .up, .reload]),
+        ("Finding", [.find, .findNext, .findPrevious]),
+        ("Keeping things", [.save, .download, .bookmark, .showBookmarks, .showHistory]),
+        ("Looking closer", [.source, .info, .copyURL, .toggleWrap, .help]),
+        ("Stopping", [.cancel, .quit, .suspend]),
+    ]
+
+    /// The keys that do `command` in `bindings`, as config.toml names them, in one order for
+    /// every page that lists them.
+    public static func keyNames(of command: Command, in bindings: [Key: Command]) -> [String] {
+        bindings.filter { $0.value == command }.map { name(of: $0.key) }.sorted()
+    }
+}
+
+extension KeyMap {
     /// A key as config.toml names it: one character (`"x"`, `"?"`), a name (`"Enter"`, `"Esc"`,
     /// `"Up"`, `"Down"`, `"Left"`, `"Right"`, `"PgUp"`, `"PgDn"`, `"Home"`, `"End"`,
     /// `"Backspace"`, `"Delete"`, `"Tab"`, `"Space"`, `"F1"`…`"F12"`), or `"C-x"` for Ctrl-x.

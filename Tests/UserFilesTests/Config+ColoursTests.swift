@@ -70,3 +70,20 @@ import UserFiles
 @Test func colorsOfAnotherTypeIsNamed() {
     #expect(Config.parse("colors = \"no\"").problems == ["line 1: colors takes true or false, or is a table: [colors]"])
 }
+
+@Test func theColoursWrittenInTheDefaultConfigAreTheStandardTheme() {
+    // Each commented look in [colors] and [colors.tags], switched on, changes no colour.
+    let lines = BuiltInPages.defaultConfig.split(separator: "\n", omittingEmptySubsequences: false)
+    let tablesStart = lines.firstIndex(of: "[colors]") ?? lines.endIndex
+    let looks = lines.indices.filter { $0 > tablesStart && lines[$0].hasPrefix("# ") && lines[$0].contains(" = \"") }
+    #expect(looks.count == Theme.elements.count + TagKind.allCases.count)
+    let switchedOn = lines.indices.map { looks.contains($0) ? lines[$0].dropFirst(2) : lines[$0] }.joined(separator: "\n")
+    let (config, problems) = Config.parse(switchedOn)
+    #expect(problems == [])
+    for style in Style.allCases {
+        #expect(config.theme[style, inColour: true] == Theme.standard[style, inColour: true], "\(style)")
+    }
+    let listed = Set(lines.compactMap { $0.hasPrefix("# ") ? $0.dropFirst(2).split(separator: " ").first.map(String.init) : nil })
+    for element in Theme.elements { #expect(listed.contains(element.name), "\(element.name)") }
+    for kind in TagKind.allCases { #expect(listed.contains(kind.rawValue), "\(kind)") }
+}

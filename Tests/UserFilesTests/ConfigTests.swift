@@ -62,6 +62,7 @@ import Testing
     #expect(config.colors == true)
     #expect(config.mouse == true)
     #expect(config.keys == [:])
+    #expect(config.theme == Theme.standard)
 }
 
 @Test func hashInsideAQuotedStringIsNotAComment() {
