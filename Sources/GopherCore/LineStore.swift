@@ -129,16 +129,41 @@ public struct LineStore: Sendable {
         pendingCRs = 0
     }
 
-    /// Ends the input: an unterminated last line becomes a line. Returns the new line, if any.
+    /// For consumers that stream (`--dump`): forgets every complete line but the last `kept`,
+    /// and every block that no kept line and no unfinished line is in, so memory stays at about
+    /// a block whatever the size. Line indices start again at 0 (the kept lines are 0..<kept).
+    public mutating func discardLines(keepingLast kept: Int = 0) {
+        let keptLines = lines.suffix(kept)
+        let firstBlock = keptLines.first.map { Int($0.block) } ?? max(0, blocks.count - 1)
+        lines = keptLines.map { LineRef(block: $0.block - UInt32(firstBlock), start: $0.start, end: $0.end) }
+        if firstBlock > 0 { blocks.removeFirst(firstBlock) }
+    }
+
+    /// Blocks in memory (what `discardLines` frees).
+    public var heldBlockCount: Int { blocks.count }
+
+    /// Bytes of the unfinished line so far.
+    public var pendingByteCount: Int { blocks.isEmpty ? 0 : blocks[blocks.count - 1].count - pendingStart - pendingCRs }
+
+    /// Ends the unfinished line here, as if a line feed had come (streaming consumers cut an
+    /// endless line this way). Returns the new line, if any.
     @discardableResult
-    public mutating func finish() -> Range<Int> {
+    public mutating func endPendingLine() -> Range<Int> {
         let firstNew = lines.count
-        if !isFinished, pendingCRs > 0 { endLinesAtPendingCRs() }
-        if !isFinished, hasPendingBytes {
+        if pendingCRs > 0 { endLinesAtPendingCRs() }
+        if hasPendingBytes {
             let last = blocks.count - 1
             lines.append(LineRef(block: UInt32(last), start: UInt32(pendingStart), end: UInt32(blocks[last].count)))
             pendingStart = blocks[last].count
         }
+        return firstNew..<lines.count
+    }
+
+    /// Ends the input: an unterminated last line becomes a line. Returns the new line, if any.
+    @discardableResult
+    public mutating func finish() -> Range<Int> {
+        let firstNew = lines.count
+        if !isFinished { endPendingLine() }
         isFinished = true
         return firstNew..<lines.count
     }

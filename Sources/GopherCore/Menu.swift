@@ -55,8 +55,11 @@ public struct Menu: Sendable {
     private var redundantTypes: [Int: ItemType] = [:]
     /// The type of the last link that was not a `+` line.
     private var lastLinkType: ItemType?
-    /// Line indices of the numbered items, in order: link N is `links[N - 1]`.
+    /// Line indices of the numbered items, in order: link N is `links[N - 1]` (after
+    /// `forgetItems`, link `forgottenLinks + N`).
     public private(set) var links: [Int] = []
+    /// Links numbered before the last `forgetItems`.
+    public private(set) var forgottenLinks = 0
     /// Set once the `.` line has arrived; later bytes are ignored.
     public private(set) var sawTerminator = false
     public private(set) var isFinished = false
@@ -87,6 +90,30 @@ public struct Menu: Sendable {
             for index in store.finish() { classify(lineAt: index) }
         }
         isFinished = true
+        return firstItem..<count
+    }
+
+    /// For consumers that stream (`--dump`): forgets the items so far, keeping what later lines
+    /// need (the last link's type for `+` lines, the link count, the repairs), so memory stays
+    /// constant whatever the menu's size. Item indices start again at 0; link numbers go on.
+    public mutating func forgetItems() {
+        store.discardLines()
+        kinds.removeAll(keepingCapacity: true)
+        redundantTypes.removeAll(keepingCapacity: true)
+        forgottenLinks += links.count
+        links.removeAll(keepingCapacity: true)
+    }
+
+    /// Bytes of the line still arriving.
+    public var pendingByteCount: Int { store.pendingByteCount }
+
+    /// Ends the line still arriving here, as an item (a streaming consumer's cut of an endless
+    /// line); returns the items it made.
+    @discardableResult
+    public mutating func endPendingLine() -> Range<Int> {
+        guard !sawTerminator, !isFinished else { return count..<count }
+        let firstItem = count
+        for index in store.endPendingLine() where !sawTerminator { classify(lineAt: index) }
         return firstItem..<count
     }
 
@@ -127,7 +154,7 @@ public struct Menu: Sendable {
         var high = links.count - 1
         while low <= high {
             let middle = (low + high) / 2
-            if links[middle] == index { return middle + 1 }
+            if links[middle] == index { return forgottenLinks + middle + 1 }
             if links[middle] < index { low = middle + 1 } else { high = middle - 1 }
         }
         return nil

@@ -35,6 +35,21 @@ public struct TextDocument: Sendable {
         return lines
     }
 
+    /// For consumers that stream (`--dump`): forgets every line but the last `kept` (see
+    /// `LineStore.discardLines`); the charset evidence so far stays. Indices start again at 0.
+    public mutating func forgetLines(keepingLast kept: Int) {
+        store.discardLines(keepingLast: kept)
+    }
+
+    /// Bytes of the line still arriving.
+    public var pendingByteCount: Int { store.pendingByteCount }
+
+    /// Ends the line still arriving here (a streaming consumer's cut of an endless line).
+    public mutating func endPendingLine() {
+        for index in store.endPendingLine() { charsetGuess.consider(store.line(index)) }
+        pendingMayBeLegacy = false
+    }
+
     /// Ends the document (EOF) and decides whether it was dot-terminated.
     public mutating func finish() {
         for index in store.finish() { charsetGuess.consider(store.line(index)) }

@@ -301,7 +301,8 @@ final class FetchSession {
 
     /// Limits are set in MiB, and said the same way.
     static func mebibytes(_ bytes: Int) -> String {
-        bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : ByteCountFormatter.string(bytes)
+        if bytes % (1 << 30) == 0 { return "\(bytes >> 30) GiB" }
+        return bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : ByteCountFormatter.string(bytes)
     }
 
     private func closeSocket() {

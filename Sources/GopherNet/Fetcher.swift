@@ -17,6 +17,9 @@ public struct FetchOptions: Sendable {
     public var minimumBytesPerWindow = 256
 
     public static let defaultMemoryLimit = 256 << 20
+    /// The cap for consumers that hold constant memory however much arrives (`--dump`): the
+    /// response is read on until this many bytes, then fails as too large.
+    public static let streamingLimit = 2 << 30
 
     public init() {}
 

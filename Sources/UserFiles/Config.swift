@@ -19,6 +19,8 @@ public struct Config: Sendable, Equatable {
     public var colors: Bool?
     /// Warren's look with the `[colors]` table applied.
     public var theme = Theme.standard
+    /// The most bytes one response may bring, from `response_limit` in MiB.
+    public var responseLimit: Int?
     /// `false` leaves the mouse to the terminal (no wheel, no clicks).
     public var mouse: Bool?
     /// From the `[keys]` table: `command = "key"` or `command = ["key", …]`; each key now does
@@ -81,6 +83,11 @@ public struct Config: Sendable, Equatable {
                 return problem("timeout takes a number of seconds above 0")
             }
             timeout = seconds
+        case "response_limit":
+            guard let mebibytes = value.int, mebibytes >= 1, mebibytes <= 1 << 20 else {
+                return problem("response_limit takes a whole number of MiB, at least 1")
+            }
+            responseLimit = mebibytes << 20
         case "colors":
             // A table is the theme, read by takeColours.
             if value.table != nil { return [] }

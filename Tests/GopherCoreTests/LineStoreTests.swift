@@ -194,3 +194,44 @@ private func firstDifference(_ store: LineStore, _ expected: [[UInt8]]) -> Strin
         #expect(lines(store([bytes("a\rb\n")])) == [bytes("a\rb")])
     }
 }
+
+/// Streaming consumers (`--dump`) forget the lines they have printed.
+@Suite struct LineStoreDiscardTests {
+    @Test func discardingKeepsTheLastLinesNumberedFromZero() {
+        var store = LineStore()
+        store.append(bytes("one\ntwo\nthree\nfour"))
+        store.discardLines(keepingLast: 1)
+        #expect(lines(store) == [bytes("three")])
+        store.append(bytes("\nfive\n"))
+        #expect(lines(store) == [bytes("three"), bytes("four"), bytes("five")])
+        store.discardLines()
+        #expect(store.count == 0)
+        store.append(bytes("six"))
+        store.finish()
+        #expect(lines(store) == [bytes("six")])
+    }
+
+    @Test func discardingFreesTheBlocksBehindTheKeptLines() {
+        var store = LineStore()
+        let line = [UInt8](repeating: 0x61, count: 999) + [0x0A]
+        // Three blocks' worth of lines, then all but the last forgotten: one block stays.
+        for _ in 0..<(3 * LineStore.blockSize / line.count) { store.append(line) }
+        let before = store.count
+        store.discardLines(keepingLast: 1)
+        #expect(before > 3000)
+        #expect(store.count == 1)
+        #expect(store.line(0).elementsEqual(line.dropLast()))
+        #expect(store.heldBlockCount == 1)
+    }
+
+    @Test func anUnfinishedLineCanBeEndedWhereItIs() {
+        var store = LineStore()
+        store.append(bytes("a\nbcd"))
+        #expect(store.pendingByteCount == 3)
+        #expect(store.endPendingLine() == 1..<2)
+        #expect(store.pendingByteCount == 0)
+        store.append(bytes("ef\n"))
+        #expect(lines(store) == [bytes("a"), bytes("bcd"), bytes("ef")])
+        #expect(store.endPendingLine() == 3..<3)
+    }
+}

@@ -572,3 +572,40 @@ private let sampleLinks = [1, 2, 6, 7, 8, 9]
         #expect(menu.links == [])
     }
 }
+
+/// `--dump` forgets each item once printed: what comes after must not change.
+@Suite struct MenuForgettingTests {
+    @Test func forgettingAfterEveryChunkGivesTheSameItemsAndLinkNumbers() {
+        for size in [1, 7, 40, sampleMenu.count] {
+            var menu = Menu()
+            var seen: [(MenuItem, Int?)] = []
+            var offset = 0
+            while offset < sampleMenu.count {
+                let chunk = Array(sampleMenu[offset..<min(offset + size, sampleMenu.count)])
+                offset += chunk.count
+                for index in menu.append(chunk) { seen.append((menu.item(at: index), menu.linkNumber(ofItemAt: index))) }
+                menu.forgetItems()
+            }
+            for index in menu.finish() { seen.append((menu.item(at: index), menu.linkNumber(ofItemAt: index))) }
+            #expect(seen.map(\.0) == sampleItems, "chunks of \(size)")
+            #expect(seen.map(\.1) == [nil, 1, 2, nil, nil, nil, 3, 4, 5, 6], "chunks of \(size)")
+        }
+    }
+
+    @Test func aPlusLineAfterForgettingStillTakesTheTypeOfTheLinkBeforeIt() {
+        var menu = Menu()
+        menu.append(bytes("0Text\t/t\texample.org\t70\r\n"))
+        menu.forgetItems()
+        menu.append(bytes("+Mirror\t/t\tmirror.example.org\t70\r\n"))
+        #expect(menu.item(at: 0).type == ItemType("0"))
+        #expect(menu.linkNumber(ofItemAt: 0) == 2)
+    }
+
+    @Test func anEndlessLineCanBeCutIntoAnItem() {
+        var menu = Menu()
+        menu.append(bytes("iStill going"))
+        #expect(menu.pendingByteCount == 12)
+        #expect(menu.endPendingLine() == 0..<1)
+        #expect(menu.item(at: 0).display == "Still going")
+    }
+}

@@ -189,3 +189,37 @@ private let dosTable: [UInt8] = Array("Name  Vowels\n".utf8)
         #expect(ByteScan.containsNonASCII(chunk[position...]), "slice from \(position)")
     }
 }
+
+/// `--dump` prints a long document as it comes and forgets it.
+@Suite struct TextDocumentForgettingTests {
+    @Test func forgettingAllButTheLastLineStillFindsTheFinalDot() {
+        var document = TextDocument()
+        document.append(bytes("one\r\ntwo\r\n"))
+        document.forgetLines(keepingLast: 1)
+        #expect(document.count == 1)
+        #expect(document.line(0) == "two")
+        document.append(bytes(".\r\n"))
+        document.forgetLines(keepingLast: 1)
+        document.finish()
+        #expect(document.isDotTerminated)
+        #expect(document.count == 0)
+    }
+
+    @Test func theCharsetEvidenceOutlivesForgottenLines() {
+        var document = TextDocument()
+        // Box drawing between spaces: CP437 evidence, in lines that are then forgotten.
+        for _ in 0..<20 { document.append([0x20, 0xB3, 0x20, 0xC4, 0xC4, 0x20, 0x0A]) }
+        document.forgetLines(keepingLast: 0)
+        document.append([0xB3, 0x0A])
+        #expect(document.line(0) == "│")
+    }
+
+    @Test func aLineStillArrivingCanBeEndedWhereItIs() {
+        var document = TextDocument()
+        document.append(bytes("a very long line"))
+        #expect(document.pendingByteCount == 16)
+        document.endPendingLine()
+        #expect(document.count == 1)
+        #expect(document.line(0) == "a very long line")
+    }
+}

@@ -23,6 +23,41 @@ import WarrenTestSupport
             """)
     }
 
+    /// A menu of many blocks streams out item by item, numbered on across what was forgotten.
+    @Test func aLargeMenuDumpsEveryItemNumberedInOrder() throws {
+        var menu = ""
+        for number in 1...40_000 {
+            if number % 1000 == 0 { menu += "iSection \(number / 1000)\tfake\tnull.host\t1\r\n" }
+            menu += "0Item \(number)\t/items/\(number).txt\texample.org\t70\r\n"
+        }
+        menu += "+Mirror of the last\t/items/40000.txt\tmirror.example.org\t70\r\n.\r\n"
+        let server = try FixtureServer(.reply(Array(menu.utf8)))
+        let result = try WarrenProcess.run(["--dump", "gopher://127.0.0.1:\(server.port)/1/"])
+        #expect(result.status == 0)
+        let lines = result.stdoutText.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 40_000 + 40 + 1 + 1)
+        #expect(lines[0] == "   1 TXT Item 1")
+        #expect(lines[998] == " 999 TXT Item 999")
+        #expect(lines[999] == "         Section 1")
+        #expect(lines[1000] == "1000 TXT Item 1000")
+        #expect(lines[40_039] == "40000 TXT Item 40000")
+        #expect(lines[40_040] == "40001 TXT Mirror of the last")
+        #expect(lines[40_041] == "")
+    }
+
+    /// A text past the 8 MiB held whole streams out line by line, and still ends right.
+    @Test func aLargeTextDumpsEveryLineAndDropsTheFinalDot() throws {
+        var text = ""
+        for number in 1...400_000 { text += "Line \(number) of a long document, padded to be longer.\r\n" }
+        text += ".\r\n"
+        #expect(text.utf8.count > 16 << 20)
+        let server = try FixtureServer(.reply(Array(text.utf8)))
+        let result = try WarrenProcess.run(["--dump", "gopher://127.0.0.1:\(server.port)/0/long.txt"])
+        #expect(result.status == 0)
+        let expected = (1...400_000).map { "Line \($0) of a long document, padded to be longer.\n" }.joined()
+        #expect(result.stdoutText == expected)
+    }
+
     @Test func dumpShowsPygopherdMenu() throws {
         let server = try RealServer(.pygopherd)
         let result = try WarrenProcess.run(["--dump", "127.0.0.1:\(server.port)"])
@@ -208,20 +243,36 @@ import WarrenTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
     }
 
-    /// An endless stream ends at the memory limit with a clear message, and memory stays bounded.
-    @Test func endlessStreamEndsAtTheMemoryLimitWithBoundedMemory() throws {
-        let server = try FixtureServer(.endless(chunk: Array(repeating: UInt8(ascii: "z"), count: 65_536)))
+    /// An endless stream, even one endless line, dumps in constant memory until the size cap
+    /// (`response_limit`, here 96 MiB) and then stops with a clear message.
+    @Test(arguments: [false, true])
+    func endlessStreamDumpsInConstantMemoryUntilTheSizeCap(withLineFeeds: Bool) throws {
+        var chunk = Array(repeating: UInt8(ascii: "z"), count: 65_536)
+        if withLineFeeds { for index in stride(from: 79, to: chunk.count, by: 80) { chunk[index] = 0x0A } }
+        let server = try FixtureServer(.endless(chunk: chunk))
         let folder = try TemporaryFolder.make(prefix: "warren-endless")
         defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("config/warren"), withIntermediateDirectories: true)
+        try Data("response_limit = 96\n".utf8).write(to: folder.appendingPathComponent("config/warren/config.toml"))
+        let outPath = folder.appendingPathComponent("stdout").path
         let errPath = folder.appendingPathComponent("stderr").path
         let child = try ChildProcess(
-            [WarrenProcess.executable.path, "--dump", "gopher://127.0.0.1:\(server.port)/0/endless"], stderr: errPath)
-        #expect(child.wait(seconds: 60) == 1)
+            [WarrenProcess.executable.path, "--dump", "gopher://127.0.0.1:\(server.port)/0/endless"], stdout: outPath,
+            stderr: errPath, environment: ["XDG_CONFIG_HOME=\(folder.appendingPathComponent("config").path)", "HOME=\(folder.path)"])
+        #expect(child.wait(seconds: 120) == 1)
         let stderr = try String(contentsOfFile: errPath, encoding: .utf8)
-        #expect(stderr == "warren: receive failed: response too large (over 256 MiB) (127.0.0.1:\(server.port))\n")
-        // The limit is 256 MiB of response; the whole process stays within twice that.
+        #expect(stderr == "warren: receive failed: response too large (over 96 MiB) (127.0.0.1:\(server.port))\n")
+        // All of it was written out as it came: nearly 96 MiB of lines.
+        let written = try #require(try FileManager.default.attributesOfItem(atPath: outPath)[.size] as? Int)
+        #expect(written > 90 << 20)
+        // Held: what a one-line document needs, plus the 8 MiB held before text streams and a
+        // line of up to 1 MiB in the making, never the stream.
+        let tiny = try FixtureServer(.reply(Array("one line\n".utf8)))
+        let baseline = try ChildProcess([WarrenProcess.executable.path, "--dump", "gopher://127.0.0.1:\(tiny.port)/0/"])
+        _ = baseline.wait(seconds: 10)
+        let base = try #require(baseline.maximumResidentKilobytes)
         let peak = try #require(child.maximumResidentKilobytes)
-        #expect(peak < 512 * 1024, "peak resident memory \(peak) KiB")
+        #expect(peak < base + 24 * 1024, "peak resident memory \(peak) KiB, \(base) KiB for a tiny dump")
     }
 
     /// A 64 KiB tmpfs in a private mount namespace stands in for a full disk.
