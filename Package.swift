@@ -30,6 +30,11 @@ let package = Package(
                 "GopherCore", "AtomicFiles", .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // Large pages on disk: full blocks of a page written to an unlinked file, read back by pread.
+        .target(
+            name: "PageSpool",
+            dependencies: ["GopherCore", "AtomicFiles", .product(name: "SystemPackage", package: "swift-system")]
+        ),
         // Pure browser state: history, loads, the stack of views, the key table. No I/O.
         .target(name: "Browser", dependencies: ["GopherCore"]),
         // The user's own files: XDG paths, config.toml, bookmarks, history. No sockets.
@@ -55,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "warren",
             dependencies: [
-                "GopherCore", "GopherNet", "Browser", "UserFiles", "TerminalUI",
+                "GopherCore", "GopherNet", "Browser", "UserFiles", "TerminalUI", "PageSpool",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -77,6 +82,9 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Browser"]),
+        .testTarget(
+            name: "PageSpoolTests",
+            dependencies: ["PageSpool", "GopherCore", "WarrenTestSupport", .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "WarrenTests", dependencies: ["GopherCore", "WarrenTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

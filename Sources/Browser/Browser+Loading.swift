@@ -11,8 +11,11 @@ extension Browser {
 
     /// Bytes of the page. The first ones replace the page on screen; until then the old page
     /// stays.
-    public mutating func loadData(id: Int, _ bytes: [UInt8]) {
-        guard let current = loading, current.id == id else { return }
+    /// More of the page. When its spool on disk cannot take it (a full disk), the load stops
+    /// there with that reason and the page so far stays: the fetch is cancelled.
+    @discardableResult
+    public mutating func loadData(id: Int, _ bytes: [UInt8]) -> [Action] {
+        guard let current = loading, current.id == id else { return [] }
         if !current.started {
             loading?.started = true
             arrive(current)
@@ -20,6 +23,11 @@ extension Browser {
         pageView?.page.append(bytes)
         let rows = pageRows
         pageView?.selectFirstLinkIfNeeded(pageRows: rows)
+        if let failure = pageView?.page.spoolFailure {
+            loadFailed(id: id, message: "save failed: cannot keep the page on disk: \(failure)")
+            return [.cancel(id: id)]
+        }
+        return []
     }
 
     /// The page arrived whole.
@@ -54,10 +62,11 @@ extension Browser {
     /// Replaces the page on screen with the one now arriving, moving history as its purpose says.
     private mutating func arrive(_ loading: Loading) {
         let content: Page.Content
+        let spool = makeSpool?()
         if case .gopher(let url) = loading.location, url.type.showsAsMenu {
-            content = .menu(Menu(origin: Menu.Origin(url)))
+            content = .menu(Menu(origin: Menu.Origin(url), spool: spool))
         } else {
-            content = .document(TextDocument())
+            content = .document(TextDocument(spool: spool))
         }
         var newPage = Page(location: loading.location, title: loading.title, content: content, state: .loading)
         switch loading.purpose {

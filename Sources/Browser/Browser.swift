@@ -58,13 +58,17 @@ public struct Browser: Sendable {
 
     /// The key table in force: `KeyMap.bindings` with the user's changes from config.toml.
     public let keyBindings: [Key: Command]
+    /// Makes a spool for each page that arrives, so that a large page keeps only a few MiB in
+    /// memory (the app's spools are files on disk); nil, or a nil spool, keeps pages in memory.
+    let makeSpool: (@Sendable () -> (any BlockSpool)?)?
 
     public init(
         defaultPort: UInt16 = GopherURL.standardPort, historyCacheLimit: Int = 64 << 20,
-        keyBindings: [Key: Command] = KeyMap.bindings
+        keyBindings: [Key: Command] = KeyMap.bindings, makeSpool: (@Sendable () -> (any BlockSpool)?)? = nil
     ) {
         self.defaultPort = defaultPort
         self.keyBindings = keyBindings
+        self.makeSpool = makeSpool
         history = History(cacheLimit: historyCacheLimit)
     }
 

@@ -52,16 +52,16 @@ public struct History: Sendable {
 
     /// Drops cached pages, the farthest from the present first, until the cache fits.
     private mutating func enforceCacheLimit() {
-        var total = (back + forward).reduce(0) { $0 + ($1.page?.byteCount ?? 0) }
+        var total = (back + forward).reduce(0) { $0 + ($1.page?.residentByteCount ?? 0) }
         var index = 0
         while total > cacheLimit, index < back.count {
-            total -= back[index].page?.byteCount ?? 0
+            total -= back[index].page?.residentByteCount ?? 0
             back[index].page = nil
             index += 1
         }
         index = 0
         while total > cacheLimit, index < forward.count {
-            total -= forward[index].page?.byteCount ?? 0
+            total -= forward[index].page?.residentByteCount ?? 0
             forward[index].page = nil
             index += 1
         }

@@ -49,6 +49,23 @@ public struct Page: Sendable {
         }
     }
 
+    /// Memory the page holds (what is spooled to disk is not counted): what the history cache
+    /// weighs.
+    public var residentByteCount: Int {
+        switch content {
+        case .menu(let menu): return menu.residentByteCount
+        case .document(let document): return document.residentByteCount
+        }
+    }
+
+    /// Why the page's spool could not take more (a full disk), if that has happened.
+    public var spoolFailure: String? {
+        switch content {
+        case .menu(let menu): return menu.spoolFailure
+        case .document(let document): return document.spoolFailure
+        }
+    }
+
     /// Rows the content takes, one per menu item or document line.
     public var lineCount: Int {
         switch content {

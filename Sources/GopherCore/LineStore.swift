@@ -6,21 +6,33 @@ import Glibc
 ///
 /// Storage is a list of blocks of about `blockSize` bytes; a line never spans two blocks (a line
 /// that would cross a block's end moves to the next block), so a line is always one contiguous
-/// slice, and growing never copies what is already stored. Each line costs 12 bytes of index.
-/// Lines end at LF; trailing CRs (CRLF, `\r\r\n`) are not part of the line. With
-/// `endsLinesAtLoneCR` (text documents: old Mac files use CR alone), a CR that no LF follows
-/// ends a line too, one line per CR; a CR at the end of a chunk waits for the next byte.
+/// slice, and growing never copies what is already stored. Each line costs 4 bytes of index:
+/// where it starts in its block; it ends where the next line starts (or where its block's lines
+/// end), less its line ending. Lines end at LF; trailing CRs (CRLF, `\r\r\n`) are not part of
+/// the line. With `endsLinesAtLoneCR` (text documents: old Mac files use CR alone), a CR that no
+/// LF follows ends a line too, one line per CR; a CR at the end of a chunk waits for the next
+/// byte.
+///
+/// With a `spool`, only the newest `residentBlocks` blocks stay in memory: older full blocks
+/// are written to it and read back when a line in them is asked for, so a page of any size
+/// holds a few MiB (the spool is the app's: an unlinked file on disk).
 public struct LineStore: Sendable {
     public static let blockSize = 1 << 20
 
-    private struct LineRef: Sendable {
-        var block: UInt32
-        var start: UInt32
-        var end: UInt32
+    private struct Block: Sendable {
+        /// The bytes, while the block is in memory (empty once spooled).
+        var bytes: [UInt8]
+        /// Where the block is in the spool, once written there.
+        var spooled: SpooledBlock?
+        /// The index of its first line.
+        var firstLine: Int
+        /// Where its complete lines end (a block's unfinished line moves to the next block).
+        var linesEnd: Int
     }
 
-    private var blocks: [[UInt8]] = []
-    private var lines: [LineRef] = []
+    private var blocks: [Block] = []
+    /// Where each line starts in its block.
+    private var lineStarts: [UInt32] = []
     /// Where the unfinished line starts in the last block.
     private var pendingStart = 0
     public private(set) var byteCount = 0
@@ -28,33 +40,75 @@ public struct LineStore: Sendable {
     public let endsLinesAtLoneCR: Bool
     /// CRs at the very end of the input so far (lone-CR mode): line ends, unless an LF follows.
     private var pendingCRs = 0
+    private let spool: (any BlockSpool)?
+    /// With a spool, how many blocks stay in memory (the newest, the one being filled among them).
+    public let residentBlocks: Int
+    /// Why the spool could not take a block (a full disk), once that has happened; the blocks
+    /// then stay in memory.
+    public private(set) var spoolFailure: String?
 
-    public init(endsLinesAtLoneCR: Bool = false) { self.endsLinesAtLoneCR = endsLinesAtLoneCR }
+    public init(endsLinesAtLoneCR: Bool = false, spool: (any BlockSpool)? = nil, residentBlocks: Int = 4) {
+        self.endsLinesAtLoneCR = endsLinesAtLoneCR
+        self.spool = spool
+        self.residentBlocks = max(1, residentBlocks)
+    }
 
     /// Complete lines so far (plus the last, unterminated one once `finish()` is called).
-    public var count: Int { lines.count }
+    public var count: Int { lineStarts.count }
 
     /// Whether the input so far ends in the middle of a line.
-    public var hasPendingBytes: Bool { !blocks.isEmpty && blocks[blocks.count - 1].count > pendingStart }
+    public var hasPendingBytes: Bool { !blocks.isEmpty && blocks[blocks.count - 1].bytes.count > pendingStart }
+
+    /// Memory the store holds: blocks in memory and the index (not what is in the spool).
+    public var residentByteCount: Int {
+        blocks.reduce(0) { $0 + $1.bytes.capacity } + lineStarts.capacity * MemoryLayout<UInt32>.stride
+            + blocks.capacity * MemoryLayout<Block>.stride
+    }
+
+    /// Blocks in memory (what spooling and `discardLines` free).
+    public var heldBlockCount: Int { blocks.count { $0.spooled == nil } }
 
     /// Bytes of line `index`, without its line ending.
     public func line(_ index: Int) -> ArraySlice<UInt8> {
-        let ref = lines[index]
-        var end = Int(ref.end)
-        let block = blocks[Int(ref.block)]
-        while end > Int(ref.start), block[end - 1] == 0x0D { end -= 1 }
-        return block[Int(ref.start)..<end]
+        let blockIndex = self.blockIndex(ofLine: index)
+        let block = blocks[blockIndex]
+        let start = Int(lineStarts[index])
+        var end = index + 1 < lineStarts.count && (blockIndex + 1 == blocks.count || index + 1 < blocks[blockIndex + 1].firstLine)
+            ? Int(lineStarts[index + 1]) : block.linesEnd
+        let bytes: [UInt8]
+        if let spooled = block.spooled {
+            // A spool that cannot read back (the file gone bad) loses the line, never the app.
+            guard let read = spool?.read(spooled), read.count >= block.linesEnd else { return [] }
+            bytes = read
+        } else {
+            bytes = block.bytes
+        }
+        // The line ending: one LF, and the CRs before it (or a lone-CR line's CRs).
+        if end > start, bytes[end - 1] == 0x0A { end -= 1 }
+        while end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return bytes[start..<end]
+    }
+
+    /// The block holding line `index`: the last whose first line is at or before it.
+    private func blockIndex(ofLine index: Int) -> Int {
+        var low = 0
+        var high = blocks.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if blocks[middle].firstLine <= index { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
     /// Adds bytes; returns the range of line indices completed by them.
     @discardableResult
     public mutating func append(_ chunk: some Collection<UInt8>) -> Range<Int> {
         precondition(!isFinished, "append after finish")
-        let firstNew = lines.count
+        let firstNew = lineStarts.count
         byteCount += chunk.count
         let done: Void? = chunk.withContiguousStorageIfAvailable { appendContiguous($0) }
         if done == nil { Array(chunk).withUnsafeBufferPointer { appendContiguous($0) } }
-        return firstNew..<lines.count
+        return firstNew..<lineStarts.count
     }
 
     /// Splits at line feeds with `memchr`: this runs over every byte of every page. Lone CRs
@@ -119,13 +173,11 @@ public struct LineStore: Sendable {
     /// The pending CRs end the pending line, and each further CR an empty line.
     private mutating func endLinesAtPendingCRs() {
         guard pendingCRs > 0, let last = blocks.indices.last else { return }
-        let count = blocks[last].count
-        let firstCR = count - pendingCRs
-        lines.append(LineRef(block: UInt32(last), start: UInt32(pendingStart), end: UInt32(firstCR)))
-        for _ in 1..<pendingCRs {
-            lines.append(LineRef(block: UInt32(last), start: UInt32(count), end: UInt32(count)))
-        }
+        let count = blocks[last].bytes.count
+        lineStarts.append(UInt32(pendingStart))
+        for _ in 1..<pendingCRs { lineStarts.append(UInt32(count)) }
         pendingStart = count
+        blocks[last].linesEnd = count
         pendingCRs = 0
     }
 
@@ -133,73 +185,122 @@ public struct LineStore: Sendable {
     /// and every block that no kept line and no unfinished line is in, so memory stays at about
     /// a block whatever the size. Line indices start again at 0 (the kept lines are 0..<kept).
     public mutating func discardLines(keepingLast kept: Int = 0) {
-        let keptLines = lines.suffix(kept)
-        let firstBlock = keptLines.first.map { Int($0.block) } ?? max(0, blocks.count - 1)
-        lines = keptLines.map { LineRef(block: $0.block - UInt32(firstBlock), start: $0.start, end: $0.end) }
+        let keptCount = min(kept, lineStarts.count)
+        let firstKept = lineStarts.count - keptCount
+        let firstBlock = keptCount > 0 ? blockIndex(ofLine: firstKept) : max(0, blocks.count - 1)
+        lineStarts.removeFirst(firstKept)
         if firstBlock > 0 { blocks.removeFirst(firstBlock) }
+        for index in blocks.indices { blocks[index].firstLine = max(0, blocks[index].firstLine - firstKept) }
     }
 
-    /// Blocks in memory (what `discardLines` frees).
-    public var heldBlockCount: Int { blocks.count }
-
     /// Bytes of the unfinished line so far.
-    public var pendingByteCount: Int { blocks.isEmpty ? 0 : blocks[blocks.count - 1].count - pendingStart - pendingCRs }
+    public var pendingByteCount: Int {
+        blocks.isEmpty ? 0 : blocks[blocks.count - 1].bytes.count - pendingStart - pendingCRs
+    }
 
     /// Ends the unfinished line here, as if a line feed had come (streaming consumers cut an
     /// endless line this way). Returns the new line, if any.
     @discardableResult
     public mutating func endPendingLine() -> Range<Int> {
-        let firstNew = lines.count
+        let firstNew = lineStarts.count
         if pendingCRs > 0 { endLinesAtPendingCRs() }
         if hasPendingBytes {
             let last = blocks.count - 1
-            lines.append(LineRef(block: UInt32(last), start: UInt32(pendingStart), end: UInt32(blocks[last].count)))
-            pendingStart = blocks[last].count
+            lineStarts.append(UInt32(pendingStart))
+            pendingStart = blocks[last].bytes.count
+            blocks[last].linesEnd = pendingStart
         }
-        return firstNew..<lines.count
+        return firstNew..<lineStarts.count
     }
 
     /// Ends the input: an unterminated last line becomes a line. Returns the new line, if any.
     @discardableResult
     public mutating func finish() -> Range<Int> {
-        let firstNew = lines.count
+        let firstNew = lineStarts.count
         if !isFinished { endPendingLine() }
         isFinished = true
-        return firstNew..<lines.count
+        return firstNew..<lineStarts.count
     }
 
     private mutating func appendToPending(_ bytes: some Collection<UInt8>, isLineEnd: Bool) {
-        if blocks.isEmpty || blocks[blocks.count - 1].count + bytes.count > Self.blockSize {
+        if blocks.isEmpty || blocks[blocks.count - 1].bytes.count + bytes.count > Self.blockSize {
             startNewBlock(reserving: bytes.count)
         }
         let last = blocks.count - 1
-        blocks[last].append(contentsOf: bytes)
+        blocks[last].bytes.append(contentsOf: bytes)
         if isLineEnd {
-            // The reference ends before the LF; `line(_:)` trims CRs.
-            let end = blocks[last].count - 1
-            lines.append(LineRef(block: UInt32(last), start: UInt32(pendingStart), end: UInt32(end)))
-            pendingStart = blocks[last].count
+            lineStarts.append(UInt32(pendingStart))
+            pendingStart = blocks[last].bytes.count
+            blocks[last].linesEnd = pendingStart
         }
     }
 
-    /// Moves the unfinished line (if any) to a fresh block so that lines never span blocks.
+    /// Moves the unfinished line (if any) to a fresh block so that lines never span blocks, and
+    /// with a spool, writes out the oldest block still in memory past `residentBlocks`.
     private mutating func startNewBlock(reserving extra: Int) {
         var block: [UInt8] = []
-        var carried = 0
         if let last = blocks.indices.last {
-            carried = blocks[last].count - pendingStart
-            if carried == blocks[last].count, carried > 0 {
+            let carried = blocks[last].bytes.count - pendingStart
+            if carried == blocks[last].bytes.count, carried > 0 {
                 // The whole block is one unfinished line: let it grow in place (appending
                 // amortises; reserving here on every chunk would copy the line each time).
                 return
             }
             block.reserveCapacity(max(Self.blockSize, carried + extra))
-            block.append(contentsOf: blocks[last][pendingStart...])
-            blocks[last].removeSubrange(pendingStart...)
+            block.append(contentsOf: blocks[last].bytes[pendingStart...])
+            blocks[last].bytes.removeSubrange(pendingStart...)
         } else {
             block.reserveCapacity(max(min(Self.blockSize, 64 * 1024), extra))
         }
-        blocks.append(block)
+        blocks.append(Block(bytes: block, spooled: nil, firstLine: lineStarts.count, linesEnd: 0))
         pendingStart = 0
+        spoolOldBlocks()
     }
+
+    /// Writes full blocks to the spool, oldest first, until `residentBlocks` are in memory.
+    private mutating func spoolOldBlocks() {
+        guard let spool, spoolFailure == nil else { return }
+        var inMemory = heldBlockCount
+        var index = 0
+        while inMemory > residentBlocks, index < blocks.count - 1 {
+            defer { index += 1 }
+            guard blocks[index].spooled == nil else { continue }
+            switch spool.write(blocks[index].bytes) {
+            case .success(let place):
+                blocks[index].spooled = place
+                blocks[index].bytes = []
+                inMemory -= 1
+            case .failure(let reason):
+                spoolFailure = reason.description
+                return
+            }
+        }
+    }
+}
+
+/// Where full blocks of a large page go: an append-only store (the app's is an unlinked file on
+/// disk) that reads a block back when asked. Append-only, so copies of a `LineStore` that share
+/// it each keep their own blocks.
+public protocol BlockSpool: AnyObject, Sendable {
+    /// Writes one block; where it now is, or why it could not be written (a full disk).
+    func write(_ bytes: [UInt8]) -> Result<SpooledBlock, SpoolError>
+    /// The bytes of a block written earlier, or nil if they cannot be read back.
+    func read(_ block: SpooledBlock) -> [UInt8]?
+}
+
+/// A block's place in a spool.
+public struct SpooledBlock: Sendable, Equatable {
+    public let offset: Int64
+    public let count: Int
+
+    public init(offset: Int64, count: Int) {
+        self.offset = offset
+        self.count = count
+    }
+}
+
+/// Why a spool could not take a block, in words (`No space left on device`).
+public struct SpoolError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }

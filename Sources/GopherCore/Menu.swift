@@ -64,7 +64,19 @@ public struct Menu: Sendable {
     public private(set) var sawTerminator = false
     public private(set) var isFinished = false
 
-    public init(origin: Origin? = nil) { self.origin = origin }
+    /// With a `spool`, older blocks of a large menu go to disk (see `LineStore`).
+    public init(origin: Origin? = nil, spool: (any BlockSpool)? = nil) {
+        self.origin = origin
+        store = LineStore(spool: spool)
+    }
+
+    /// Memory the menu holds: its lines in memory, their index, and what each line is.
+    public var residentByteCount: Int {
+        store.residentByteCount + kinds.capacity * MemoryLayout<MenuItem.Kind>.stride
+            + links.capacity * MemoryLayout<Int>.stride + redundantTypes.count * 16
+    }
+    /// Why the spool could not take more of the menu (a full disk), if that has happened.
+    public var spoolFailure: String? { store.spoolFailure }
 
     /// Items so far (the terminator is not an item).
     public var count: Int { kinds.count }

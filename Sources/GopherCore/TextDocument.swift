@@ -17,6 +17,16 @@ public struct TextDocument: Sendable {
 
     public init() {}
 
+    /// A document whose older blocks go to `spool` (see `LineStore`), for pages of any size.
+    public init(spool: (any BlockSpool)?) {
+        store = LineStore(endsLinesAtLoneCR: true, spool: spool)
+    }
+
+    /// Memory the document holds (what is spooled to disk is not counted).
+    public var residentByteCount: Int { store.residentByteCount }
+    /// Why the spool could not take more of the document (a full disk), if that has happened.
+    public var spoolFailure: String? { store.spoolFailure }
+
     public var isFinished: Bool { store.isFinished }
     public var byteCount: Int { store.byteCount }
 

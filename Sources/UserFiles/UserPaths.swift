@@ -15,6 +15,9 @@ public struct UserPaths: Sendable, Equatable {
     public let bookmarksFile: String
     /// `$XDG_STATE_HOME/warren/history`, default `~/.local/state/warren/history`.
     public let historyFile: String
+    /// `$XDG_CACHE_HOME/warren`, default `~/.cache/warren`: large pages spooled to disk
+    /// (unlinked files, gone when Warren is).
+    public let cacheFolder: String
     /// Where saves and downloads go: the configured folder (`~` expanded), else
     /// `$XDG_DOWNLOAD_DIR`, else the `XDG_DOWNLOAD_DIR` line of `$XDG_CONFIG_HOME/user-dirs.dirs`,
     /// else `~/Downloads` if it is a folder, else the current folder.
@@ -29,6 +32,7 @@ public struct UserPaths: Sendable, Equatable {
         configFile = Self.join(configHome, "warren/config.toml")
         bookmarksFile = Self.join(dataHome, "warren/bookmarks.gph")
         historyFile = Self.join(stateHome, "warren/history")
+        cacheFolder = Self.join(Self.xdg("XDG_CACHE_HOME", environment) ?? Self.join(home, ".cache"), "warren")
         downloadFolder = Self.downloadFolder(
             configured: configuredDownloadFolder, environment: environment, home: home, configHome: configHome)
     }

@@ -3,6 +3,7 @@ import Dispatch
 import GopherCore
 import GopherNet
 import Glibc
+import PageSpool
 import TerminalUI
 import UserFiles
 
@@ -27,11 +28,24 @@ final class InteractiveSession {
     private lazy var lastDraw = clock.now
 
     init(options: FetchOptions, config: Config, environment: [String: String]) throws {
-        self.options = options
         paths = UserPaths(environment: environment, configuredDownloadFolder: config.downloadFolder)
         bookmarks = BookmarkFile(path: paths.bookmarksFile)
         visits = HistoryFile(path: paths.historyFile)
-        browser = Browser(defaultPort: servicesDatabaseGopherPort(), keyBindings: KeyMap.bindings(with: config.keys))
+        // Pages past a few MiB go to unlinked files in the cache folder; where none can be made
+        // there, pages stay in memory and the in-memory limit holds.
+        let cacheFolder = paths.cacheFolder
+        var options = options
+        let makeSpool: (@Sendable () -> (any BlockSpool)?)?
+        if (try? FileBlockSpool(folder: cacheFolder)) != nil {
+            makeSpool = { try? FileBlockSpool(folder: cacheFolder) }
+        } else {
+            makeSpool = nil
+            options.memoryLimit = min(options.memoryLimit, FetchOptions.defaultMemoryLimit)
+        }
+        self.options = options
+        browser = Browser(
+            defaultPort: servicesDatabaseGopherPort(), keyBindings: KeyMap.bindings(with: config.keys),
+            makeSpool: makeSpool)
         var terminalEnvironment = environment
         if config.colors == false { terminalEnvironment["NO_COLOR"] = "1" }
         terminal = try Terminal(environment: terminalEnvironment, theme: config.theme, mouse: config.mouse ?? true)
@@ -95,7 +109,12 @@ final class InteractiveSession {
 
     /// At most one redraw a frame: a page streaming in at hundreds of chunks a second is drawn
     /// about 30 times a second, and a key press is drawn within a frame.
-    private func scheduleRedraw() {
+    private func scheduleRedraw(atOnce: Bool = false) {
+        // The first screen of a page, and the end of a load, never wait for a frame.
+        if atOnce || clock.now - lastDraw >= Self.frameInterval {
+            redraw()
+            return
+        }
         guard !redrawScheduled else { return }
         redrawScheduled = true
         let wait = max(.zero, Self.frameInterval - (clock.now - lastDraw))
@@ -164,11 +183,14 @@ final class InteractiveSession {
     private func startFetch(id: Int, url: GopherURL) {
         handles[id] = fetcher.fetch(url, options: options, deliverOn: .main) { [unowned self] event in
             MainActor.assumeIsolated {
+                var ended = true
                 switch event {
                 case .progress(let progress):
+                    ended = false
                     browser.loadProgress(id: id, progressText(id: id, progress))
                 case .data(let bytes, let total):
-                    browser.loadData(id: id, bytes)
+                    ended = false
+                    perform(browser.loadData(id: id, bytes))
                     browser.loadProgress(id: id, progressText(id: id, .receiving(bytes: total)))
                 case .finished(let report):
                     forget(id)
@@ -179,7 +201,7 @@ final class InteractiveSession {
                 case .cancelled:
                     forget(id)
                 }
-                scheduleRedraw()
+                scheduleRedraw(atOnce: ended)
             }
         }
     }

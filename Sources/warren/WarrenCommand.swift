@@ -79,11 +79,9 @@ struct WarrenCommand: ParsableCommand {
         if let seconds = timeout ?? config.timeout {
             options = FetchOptions(timeout: .milliseconds(Int64(seconds * 1000)))
         }
-        // `--dump` holds constant memory, so its limit is only a size cap; the browser holds
-        // its pages in memory.
-        options.memoryLimit = dump
-            ? config.responseLimit ?? FetchOptions.streamingLimit
-            : min(config.responseLimit ?? FetchOptions.defaultMemoryLimit, FetchOptions.defaultMemoryLimit)
+        // `--dump` holds constant memory, and the browser keeps large pages on disk, so the
+        // limit is a size cap (the browser lowers it where it cannot spool).
+        options.memoryLimit = config.responseLimit ?? FetchOptions.streamingLimit
         guard dump || source || output != nil else {
             try runBrowser(options: options, config: config, configProblems: configProblems, environment: environment)
         }

@@ -4,16 +4,21 @@ import WarrenTestSupport
 
 @testable import Browser
 
-// Back and forward stacks, their viewports, and the byte limit on cached pages.
+// Back and forward stacks, their viewports, and the limit on the memory cached pages hold.
 
 /// A complete menu page at `/page/N` holding exactly `size` bytes.
-private func page(_ number: Int, size: Int = 100, state: Page.LoadState = .complete) -> Page {
+private func page(_ number: Int, size: Int = 100_000, state: Page.LoadState = .complete) -> Page {
     let url = gopherURL("gopher://example.org/1/page/\(number)")
     let line = "i" + String(repeating: "x", count: max(0, size - 2)) + "\n"
     var page = Page.menu(.gopher(url), title: "Page \(number)", bytes: Array(line.utf8))
     page.state = state
     return page
 }
+
+/// The memory one page of the default size holds: the cache weighs pages by it.
+private let unit = page(1).residentByteCount
+/// Room for two pages of the default size, not three.
+private let twoAndAHalf = 2 * unit + unit / 2
 
 private func numbers(_ entries: [History.Entry]) -> [String] { entries.map(\.title) }
 private func cached(_ entries: [History.Entry]) -> [Bool] { entries.map { $0.page != nil } }
@@ -34,7 +39,7 @@ private func cached(_ entries: [History.Entry]) -> [Bool] { entries.map { $0.pag
     history.leave(page(2))
     let entry = history.goBack(from: page(3))
     #expect(entry?.title == "Page 2")
-    #expect(entry?.page?.byteCount == 100)
+    #expect(entry?.page?.byteCount == 100_000)
     #expect(numbers(history.back) == ["Page 1"])
     #expect(numbers(history.forward) == ["Page 3"])
 }
@@ -74,7 +79,7 @@ private func cached(_ entries: [History.Entry]) -> [Bool] { entries.map { $0.pag
 }
 
 @Test func cacheLimitEvictsTheOldestPagesFirst() {
-    var history = History(cacheLimit: 250)
+    var history = History(cacheLimit: twoAndAHalf)
     history.leave(page(1))
     history.leave(page(2))
     #expect(cached(history.back) == [true, true])
@@ -103,7 +108,7 @@ private func cached(_ entries: [History.Entry]) -> [Bool] { entries.map { $0.pag
 }
 
 @Test func cacheLimitCountsForwardPagesAndEvictsTheFarthestFirst() {
-    var history = History(cacheLimit: 250)
+    var history = History(cacheLimit: twoAndAHalf)
     for number in 1...3 { history.leave(page(number)) }
     _ = history.goBack(from: page(4))
     _ = history.goBack(from: page(3))
@@ -114,10 +119,10 @@ private func cached(_ entries: [History.Entry]) -> [Bool] { entries.map { $0.pag
 }
 
 @Test func aLargePageComingForwardEvictsBackPagesFirst() {
-    var history = History(cacheLimit: 250)
+    var history = History(cacheLimit: twoAndAHalf)
     history.leave(page(1))
     history.leave(page(2))
-    _ = history.goBack(from: page(3, size: 200))
+    _ = history.goBack(from: page(3, size: 200_000))
     #expect(cached(history.back) == [false])
     #expect(cached(history.forward) == [true])
 }
