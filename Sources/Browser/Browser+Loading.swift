@@ -23,6 +23,7 @@ extension Browser {
         pageView?.page.append(bytes)
         let rows = pageRows
         pageView?.selectFirstLinkIfNeeded(pageRows: rows)
+        followEnd()
         if let failure = pageView?.page.spoolFailure {
             loadFailed(id: id, message: "save failed: cannot keep the page on disk: \(failure)")
             return [.cancel(id: id)]
@@ -40,6 +41,8 @@ extension Browser {
         pageView?.page.info = info
         let rows = pageRows
         pageView?.selectFirstLinkIfNeeded(pageRows: rows)
+        followEnd()
+        pageView?.followsEnd = false
         if info.byteCount == 0 { say("empty document") }
         if case .gopher(let url) = current.location { return [.recordVisit(url)] }
         return []
@@ -53,10 +56,19 @@ extension Browser {
         if current.started {
             pageView?.page.finish()
             pageView?.page.state = .incomplete(message)
+            followEnd()
+            pageView?.followsEnd = false
             say("\(message) (page incomplete)", error: true)
         } else {
             say(message, error: true)
         }
+    }
+
+    /// End pressed during the load: the page view goes on to the new end.
+    private mutating func followEnd() {
+        guard pageView?.followsEnd == true else { return }
+        let context = self.context
+        pageView?.followEnd(context: context)
     }
 
     /// Replaces the page on screen with the one now arriving, moving history as its purpose says.

@@ -228,3 +228,45 @@ private func downloadingArchive() -> (Browser, Int) {
     #expect(browser.pageLines.allSatisfy { $0.isEmpty })
     #expect(browser.statusLine == " empty document")
 }
+
+// MARK: End follows a stream
+
+/// A menu at `/1/long` with its first `count` items delivered and the load still running.
+private func streamingMenu(items count: Int) -> (Browser, Int) {
+    var browser = browserShowing(root, Gophermap.mixed)
+    let id = browser.open(.gopher(gopherURL("gopher://example.org/1/long")), title: nil).fetchID ?? -1
+    browser.loadData(id: id, menuItems(1...count))
+    return (browser, id)
+}
+
+private func menuItems(_ numbers: ClosedRange<Int>) -> [UInt8] {
+    Array(numbers.map { Gophermap.item("0", "Item \($0)", "/\($0).txt") }.joined().utf8)
+}
+
+@Test func endDuringALoadFollowsTheEndAsItGrows() {
+    var (browser, id) = streamingMenu(items: 30)
+    browser.press(.end)
+    #expect(browser.pageLines.last == " 30 TXT Item 30")
+    browser.loadData(id: id, menuItems(31...60))
+    #expect(browser.pageLines.last == " 60 TXT Item 60")
+    browser.loadData(id: id, menuItems(61...90))
+    _ = browser.loadFinished(id: id, info: .sample)
+    #expect(browser.pageLines.last == " 90 TXT Item 90")
+}
+
+@Test func movingAwayFromTheEndStopsFollowing() {
+    var (browser, id) = streamingMenu(items: 30)
+    browser.press(.end)
+    browser.press(.pageUp)
+    let shown = browser.pageLines
+    browser.loadData(id: id, menuItems(31...60))
+    #expect(browser.pageLines == shown)
+}
+
+@Test func endOnAFinishedPageDoesNotFollowTheNextLoad() {
+    var browser = browserShowing(root, Gophermap.menu(links: 40))
+    browser.press(.end)
+    let id = browser.open(.gopher(gopherURL("gopher://example.org/1/long")), title: nil).fetchID ?? -1
+    browser.loadData(id: id, menuItems(1...60))
+    #expect(browser.pageLines.first == "  1 TXT Item 1")
+}

@@ -6,6 +6,9 @@ public struct PageView: Sendable {
     public internal(set) var page: Page
     /// Digits typed so far: `1` then `2` selects link 12.
     var typedNumber = ""
+    /// End was pressed while the page streams in: the view stays at the end as it grows, until
+    /// the load ends or the user moves (like `less +F`).
+    public internal(set) var followsEnd = false
 
     init(page: Page) { self.page = page }
 
@@ -49,6 +52,11 @@ public struct PageView: Sendable {
         }
         let layout = layout(context)
         switch command {
+        case .nextLink, .previousLink, .pageDown, .pageUp, .top: followsEnd = false
+        case .bottom: followsEnd = page.state == .loading
+        default: break
+        }
+        switch command {
         case .nextLink: return moveDown(layout)
         case .previousLink: moveUp(layout)
         case .pageDown:
@@ -74,8 +82,19 @@ public struct PageView: Sendable {
         return []
     }
 
+    /// While `followsEnd`: back to the end, as more of the page has come.
+    mutating func followEnd(context: ViewContext) {
+        guard followsEnd else { return }
+        let layout = layout(context)
+        guard viewport.top != layout.maxTop else { return }
+        viewport.top = layout.maxTop
+        viewport.selected = nil
+        reselectOnScreen(layout, preferFirst: false)
+    }
+
     /// The wheel: the page scrolls `lines`; the selection stays in sight or goes.
     mutating func scroll(by lines: Int, context: ViewContext) {
+        followsEnd = false
         let layout = layout(context)
         viewport.top = layout.clamp(viewport.top + lines)
         reselectOnScreen(layout, preferFirst: lines > 0)
@@ -87,6 +106,7 @@ public struct PageView: Sendable {
         guard let menu, let index = line(atRow: row, context: context), menu.linkNumber(ofItemAt: index) != nil else {
             return []
         }
+        followsEnd = false
         if viewport.selected == index { return openSelection(layout(context)) }
         viewport.selected = index
         return []
