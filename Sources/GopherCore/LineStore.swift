@@ -47,7 +47,7 @@ public struct LineStore: Sendable {
     /// then stay in memory.
     public private(set) var spoolFailure: String?
 
-    public init(endsLinesAtLoneCR: Bool = false, spool: (any BlockSpool)? = nil, residentBlocks: Int = 4) {
+    public init(endsLinesAtLoneCR: Bool = false, spool: (any BlockSpool)? = nil, residentBlocks: Int = 2) {
         self.endsLinesAtLoneCR = endsLinesAtLoneCR
         self.spool = spool
         self.residentBlocks = max(1, residentBlocks)

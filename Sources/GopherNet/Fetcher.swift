@@ -87,7 +87,7 @@ public final class FetchHandle: Sendable {
     private let room = DispatchSemaphore(value: 0)
     /// The most bytes that may wait on the consumer's queue: a slow consumer slows the fetch
     /// down instead of letting chunks pile up in memory.
-    static let inFlightLimit = 4 << 20
+    static let inFlightLimit = 1 << 20
 
     init() {}
 

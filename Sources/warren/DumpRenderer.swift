@@ -10,7 +10,7 @@ import GopherCore
 /// (an endless stream with no line feed) is cut there, so even that holds constant memory.
 struct DumpRenderer: Sendable {
     /// How much of a text document is held before lines stream out.
-    static let documentHoldLimit = 8 << 20
+    static let documentHoldLimit = 2 << 20
     /// The longest line held whole; a longer one goes out in pieces of this size.
     static let longestLine = 1 << 20
 

@@ -45,7 +45,7 @@ import WarrenTestSupport
         #expect(lines[40_041] == "")
     }
 
-    /// A text past the 8 MiB held whole streams out line by line, and still ends right.
+    /// A text past the 2 MiB held whole streams out line by line, and still ends right.
     @Test func aLargeTextDumpsEveryLineAndDropsTheFinalDot() throws {
         var text = ""
         for number in 1...400_000 { text += "Line \(number) of a long document, padded to be longer.\r\n" }
@@ -265,7 +265,7 @@ import WarrenTestSupport
         // All of it was written out as it came: nearly 96 MiB of lines.
         let written = try #require(try FileManager.default.attributesOfItem(atPath: outPath)[.size] as? Int)
         #expect(written > 90 << 20)
-        // Held: what a one-line document needs, plus the 8 MiB held before text streams and a
+        // Held: what a one-line document needs, plus the 2 MiB held before text streams and a
         // line of up to 1 MiB in the making, never the stream.
         let tiny = try FixtureServer(.reply(Array("one line\n".utf8)))
         let baseline = try ChildProcess([WarrenProcess.executable.path, "--dump", "gopher://127.0.0.1:\(tiny.port)/0/"])

@@ -70,7 +70,13 @@ def text_block(b: Bench) -> list:
                             content.LAST_LINE, b.runs, b.clients())
     title = f"2. First screen of a 100 MiB text document ({content.TEXT_LINES:,} lines)"
     results = results_section(title, rows, screen_columns("last line (End)"))
-    return with_ratios(results, rows, screen_ratios("last line (End)"))
+    sections = with_ratios(results, rows, screen_ratios("last line (End)"))
+    log("bench: 100 MiB text document to /dev/null")
+    rows = dump_benchmark(b.warren, b.server.url("0", content.TEXT), b.runs, content.TEXT_BYTES, have("curl"))
+    sections += with_ratios(results_section("2b. The whole 100 MiB text document to /dev/null: "
+                                            "warren --dump against curl", rows, COMMAND_COLUMNS),
+                            rows, COMMAND_RATIOS)
+    return sections
 
 
 def save_block(b: Bench) -> list:
