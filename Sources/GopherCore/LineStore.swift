@@ -6,33 +6,44 @@ import Glibc
 ///
 /// Storage is a list of blocks of about `blockSize` bytes; a line never spans two blocks (a line
 /// that would cross a block's end moves to the next block), so a line is always one contiguous
-/// slice, and growing never copies what is already stored. Each line costs 4 bytes of index:
-/// where it starts in its block; it ends where the next line starts (or where its block's lines
-/// end), less its line ending. Lines end at LF; trailing CRs (CRLF, `\r\r\n`) are not part of
-/// the line. With `endsLinesAtLoneCR` (text documents: old Mac files use CR alone), a CR that no
-/// LF follows ends a line too, one line per CR; a CR at the end of a chunk waits for the next
-/// byte.
+/// slice, and growing never copies what is already stored. Each block indexes its own lines in
+/// 4 bytes a line (where it starts; it ends where the next starts, less its line ending), and
+/// keeps a tag byte a line for its owner (what a menu line is). Lines end at LF; trailing CRs
+/// (CRLF, `\r\r\n`) are not part of the line. With `endsLinesAtLoneCR` (text documents: old
+/// Mac files use CR alone), a CR that no LF follows ends a line too, one line per CR; a CR at
+/// the end of a chunk waits for the next byte.
 ///
-/// With a `spool`, only the newest `residentBlocks` blocks stay in memory: older full blocks
-/// are written to it and read back when a line in them is asked for, so a page of any size
-/// holds a few MiB (the spool is the app's: an unlinked file on disk).
+/// With a `spool`, only the newest `residentBlocks` blocks stay in memory: older full blocks,
+/// with their index and tags, are written to it and read back when a line in them is asked for,
+/// so a page of any size holds a few MiB and about 40 bytes a block.
 public struct LineStore: Sendable {
     public static let blockSize = 1 << 20
 
     private struct Block: Sendable {
         /// The bytes, while the block is in memory (empty once spooled).
         var bytes: [UInt8]
-        /// Where the block is in the spool, once written there.
+        /// Where each of its lines starts (empty once spooled).
+        var starts: [UInt32] = []
+        /// The owner's tag for each of its lines (empty once spooled).
+        var tags: [UInt8] = []
+        /// Where the block is in the spool, once written there: its bytes, then its starts, then
+        /// its tags.
         var spooled: SpooledBlock?
-        /// The index of its first line.
+        /// The index of its first line, and how many it has.
         var firstLine: Int
+        var lineCount = 0
         /// Where its complete lines end (a block's unfinished line moves to the next block).
-        var linesEnd: Int
+        var linesEnd = 0
+
+        init(bytes: [UInt8], firstLine: Int) {
+            self.bytes = bytes
+            self.firstLine = firstLine
+        }
     }
 
     private var blocks: [Block] = []
-    /// Where each line starts in its block.
-    private var lineStarts: [UInt32] = []
+    /// Complete lines so far.
+    public private(set) var count = 0
     /// Where the unfinished line starts in the last block.
     private var pendingStart = 0
     public private(set) var byteCount = 0
@@ -53,15 +64,12 @@ public struct LineStore: Sendable {
         self.residentBlocks = max(1, residentBlocks)
     }
 
-    /// Complete lines so far (plus the last, unterminated one once `finish()` is called).
-    public var count: Int { lineStarts.count }
-
     /// Whether the input so far ends in the middle of a line.
     public var hasPendingBytes: Bool { !blocks.isEmpty && blocks[blocks.count - 1].bytes.count > pendingStart }
 
-    /// Memory the store holds: blocks in memory and the index (not what is in the spool).
+    /// Memory the store holds: blocks in memory with their index (not what is in the spool).
     public var residentByteCount: Int {
-        blocks.reduce(0) { $0 + $1.bytes.capacity } + lineStarts.capacity * MemoryLayout<UInt32>.stride
+        blocks.reduce(0) { $0 + $1.bytes.capacity + $1.starts.capacity * 4 + $1.tags.capacity }
             + blocks.capacity * MemoryLayout<Block>.stride
     }
 
@@ -70,23 +78,44 @@ public struct LineStore: Sendable {
 
     /// Bytes of line `index`, without its line ending.
     public func line(_ index: Int) -> ArraySlice<UInt8> {
-        let blockIndex = self.blockIndex(ofLine: index)
-        let block = blocks[blockIndex]
-        let start = Int(lineStarts[index])
-        var end = index + 1 < lineStarts.count && (blockIndex + 1 == blocks.count || index + 1 < blocks[blockIndex + 1].firstLine)
-            ? Int(lineStarts[index + 1]) : block.linesEnd
+        let block = blocks[blockIndex(ofLine: index)]
+        let local = index - block.firstLine
         let bytes: [UInt8]
+        let start: Int
+        var end: Int
         if let spooled = block.spooled {
             // A spool that cannot read back (the file gone bad) loses the line, never the app.
-            guard let read = spool?.read(spooled), read.count >= block.linesEnd else { return [] }
-            bytes = read
+            guard let blob = spool?.read(spooled), blob.count == Self.spooledSize(of: block) else { return [] }
+            bytes = blob
+            start = Self.start(local, in: blob, after: block.linesEnd)
+            end = local + 1 < block.lineCount ? Self.start(local + 1, in: blob, after: block.linesEnd) : block.linesEnd
         } else {
             bytes = block.bytes
+            start = Int(block.starts[local])
+            end = local + 1 < block.lineCount ? Int(block.starts[local + 1]) : block.linesEnd
         }
         // The line ending: one LF, and the CRs before it (or a lone-CR line's CRs).
         if end > start, bytes[end - 1] == 0x0A { end -= 1 }
         while end > start, bytes[end - 1] == 0x0D { end -= 1 }
         return bytes[start..<end]
+    }
+
+    /// The owner's tag of line `index` (0 until set).
+    public func tag(ofLine index: Int) -> UInt8 {
+        let block = blocks[blockIndex(ofLine: index)]
+        let local = index - block.firstLine
+        guard let spooled = block.spooled else { return local < block.tags.count ? block.tags[local] : 0 }
+        guard let blob = spool?.read(spooled), blob.count == Self.spooledSize(of: block) else { return 0 }
+        return blob[block.linesEnd + 4 * block.lineCount + local]
+    }
+
+    /// Tags line `index`; lines are tagged as they complete, while their block is in memory.
+    public mutating func setTag(_ tag: UInt8, ofLine index: Int) {
+        let last = blockIndex(ofLine: index)
+        let local = index - blocks[last].firstLine
+        guard blocks[last].spooled == nil else { return }
+        while blocks[last].tags.count <= local { blocks[last].tags.append(0) }
+        blocks[last].tags[local] = tag
     }
 
     /// The block holding line `index`: the last whose first line is at or before it.
@@ -100,15 +129,25 @@ public struct LineStore: Sendable {
         return low
     }
 
+    private static func spooledSize(of block: Block) -> Int { block.linesEnd + 5 * block.lineCount }
+
+    /// Line `local`'s start, from a spooled block's index (little-endian, after its bytes).
+    private static func start(_ local: Int, in blob: [UInt8], after bytes: Int) -> Int {
+        let at = bytes + 4 * local
+        return Int(blob[at]) | Int(blob[at + 1]) << 8 | Int(blob[at + 2]) << 16 | Int(blob[at + 3]) << 24
+    }
+
     /// Adds bytes; returns the range of line indices completed by them.
     @discardableResult
     public mutating func append(_ chunk: some Collection<UInt8>) -> Range<Int> {
         precondition(!isFinished, "append after finish")
-        let firstNew = lineStarts.count
+        // Here, not as a block fills: the lines of the last append have been tagged by now.
+        spoolOldBlocks()
+        let firstNew = count
         byteCount += chunk.count
         let done: Void? = chunk.withContiguousStorageIfAvailable { appendContiguous($0) }
         if done == nil { Array(chunk).withUnsafeBufferPointer { appendContiguous($0) } }
-        return firstNew..<lineStarts.count
+        return firstNew..<count
     }
 
     /// Splits at line feeds with `memchr`: this runs over every byte of every page. Lone CRs
@@ -173,24 +212,39 @@ public struct LineStore: Sendable {
     /// The pending CRs end the pending line, and each further CR an empty line.
     private mutating func endLinesAtPendingCRs() {
         guard pendingCRs > 0, let last = blocks.indices.last else { return }
-        let count = blocks[last].bytes.count
-        lineStarts.append(UInt32(pendingStart))
-        for _ in 1..<pendingCRs { lineStarts.append(UInt32(count)) }
-        pendingStart = count
-        blocks[last].linesEnd = count
+        let end = blocks[last].bytes.count
+        addLine(startingAt: pendingStart, endingAt: end, in: last)
+        for _ in 1..<pendingCRs { addLine(startingAt: end, endingAt: end, in: last) }
+        pendingStart = end
         pendingCRs = 0
+    }
+
+    private mutating func addLine(startingAt start: Int, endingAt end: Int, in block: Int) {
+        blocks[block].starts.append(UInt32(start))
+        blocks[block].lineCount += 1
+        blocks[block].linesEnd = end
+        count += 1
     }
 
     /// For consumers that stream (`--dump`): forgets every complete line but the last `kept`,
     /// and every block that no kept line and no unfinished line is in, so memory stays at about
     /// a block whatever the size. Line indices start again at 0 (the kept lines are 0..<kept).
     public mutating func discardLines(keepingLast kept: Int = 0) {
-        let keptCount = min(kept, lineStarts.count)
-        let firstKept = lineStarts.count - keptCount
+        let keptCount = min(kept, count)
+        let firstKept = count - keptCount
         let firstBlock = keptCount > 0 ? blockIndex(ofLine: firstKept) : max(0, blocks.count - 1)
-        lineStarts.removeFirst(firstKept)
         if firstBlock > 0 { blocks.removeFirst(firstBlock) }
-        for index in blocks.indices { blocks[index].firstLine = max(0, blocks[index].firstLine - firstKept) }
+        for index in blocks.indices {
+            // Lines of this block that are forgotten: those before `firstKept`.
+            let dropped = max(0, min(blocks[index].lineCount, firstKept - blocks[index].firstLine))
+            if dropped > 0, blocks[index].spooled == nil {
+                blocks[index].starts.removeFirst(dropped)
+                blocks[index].tags.removeFirst(min(dropped, blocks[index].tags.count))
+                blocks[index].lineCount -= dropped
+            }
+            blocks[index].firstLine = max(0, blocks[index].firstLine + dropped - firstKept)
+        }
+        count = keptCount
     }
 
     /// Bytes of the unfinished line so far.
@@ -202,24 +256,23 @@ public struct LineStore: Sendable {
     /// endless line this way). Returns the new line, if any.
     @discardableResult
     public mutating func endPendingLine() -> Range<Int> {
-        let firstNew = lineStarts.count
+        let firstNew = count
         if pendingCRs > 0 { endLinesAtPendingCRs() }
         if hasPendingBytes {
             let last = blocks.count - 1
-            lineStarts.append(UInt32(pendingStart))
+            addLine(startingAt: pendingStart, endingAt: blocks[last].bytes.count, in: last)
             pendingStart = blocks[last].bytes.count
-            blocks[last].linesEnd = pendingStart
         }
-        return firstNew..<lineStarts.count
+        return firstNew..<count
     }
 
     /// Ends the input: an unterminated last line becomes a line. Returns the new line, if any.
     @discardableResult
     public mutating func finish() -> Range<Int> {
-        let firstNew = lineStarts.count
+        let firstNew = count
         if !isFinished { endPendingLine() }
         isFinished = true
-        return firstNew..<lineStarts.count
+        return firstNew..<count
     }
 
     private mutating func appendToPending(_ bytes: some Collection<UInt8>, isLineEnd: Bool) {
@@ -229,14 +282,13 @@ public struct LineStore: Sendable {
         let last = blocks.count - 1
         blocks[last].bytes.append(contentsOf: bytes)
         if isLineEnd {
-            lineStarts.append(UInt32(pendingStart))
-            pendingStart = blocks[last].bytes.count
-            blocks[last].linesEnd = pendingStart
+            let end = blocks[last].bytes.count
+            addLine(startingAt: pendingStart, endingAt: end, in: last)
+            pendingStart = end
         }
     }
 
-    /// Moves the unfinished line (if any) to a fresh block so that lines never span blocks, and
-    /// with a spool, writes out the oldest block still in memory past `residentBlocks`.
+    /// Moves the unfinished line (if any) to a fresh block so that lines never span blocks.
     private mutating func startNewBlock(reserving extra: Int) {
         var block: [UInt8] = []
         if let last = blocks.indices.last {
@@ -252,12 +304,12 @@ public struct LineStore: Sendable {
         } else {
             block.reserveCapacity(max(min(Self.blockSize, 64 * 1024), extra))
         }
-        blocks.append(Block(bytes: block, spooled: nil, firstLine: lineStarts.count, linesEnd: 0))
+        blocks.append(Block(bytes: block, firstLine: count))
         pendingStart = 0
-        spoolOldBlocks()
     }
 
-    /// Writes full blocks to the spool, oldest first, until `residentBlocks` are in memory.
+    /// Writes full blocks (bytes, then index, then tags) to the spool, oldest first, until
+    /// `residentBlocks` are in memory.
     private mutating func spoolOldBlocks() {
         guard let spool, spoolFailure == nil else { return }
         var inMemory = heldBlockCount
@@ -265,10 +317,18 @@ public struct LineStore: Sendable {
         while inMemory > residentBlocks, index < blocks.count - 1 {
             defer { index += 1 }
             guard blocks[index].spooled == nil else { continue }
-            switch spool.write(blocks[index].bytes) {
+            var blob = Array(blocks[index].bytes[..<blocks[index].linesEnd])
+            blob.reserveCapacity(blob.count + 5 * blocks[index].lineCount)
+            for start in blocks[index].starts {
+                blob += [UInt8(start & 0xFF), UInt8((start >> 8) & 0xFF), UInt8((start >> 16) & 0xFF), UInt8(start >> 24)]
+            }
+            blob += blocks[index].tags + [UInt8](repeating: 0, count: blocks[index].lineCount - blocks[index].tags.count)
+            switch spool.write(blob) {
             case .success(let place):
                 blocks[index].spooled = place
                 blocks[index].bytes = []
+                blocks[index].starts = []
+                blocks[index].tags = []
                 inMemory -= 1
             case .failure(let reason):
                 spoolFailure = reason.description

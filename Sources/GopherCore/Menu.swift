@@ -50,7 +50,9 @@ public struct Menu: Sendable {
     var store = LineStore()
     public let origin: Origin?
     public private(set) var repairs = Repairs()
-    private var kinds: [MenuItem.Kind] = []
+    /// Items so far (the terminator is not one); an item's kind is its line's tag in `store`,
+    /// so it is spooled with it.
+    public private(set) var count = 0
     /// The type a `+` line takes from the link before it, by line index.
     private var redundantTypes: [Int: ItemType] = [:]
     /// The type of the last link that was not a `+` line.
@@ -72,14 +74,11 @@ public struct Menu: Sendable {
 
     /// Memory the menu holds: its lines in memory, their index, and what each line is.
     public var residentByteCount: Int {
-        store.residentByteCount + kinds.capacity * MemoryLayout<MenuItem.Kind>.stride
-            + links.capacity * MemoryLayout<Int>.stride + redundantTypes.count * 16
+        store.residentByteCount + links.capacity * MemoryLayout<Int>.stride + redundantTypes.count * 16
     }
     /// Why the spool could not take more of the menu (a full disk), if that has happened.
     public var spoolFailure: String? { store.spoolFailure }
 
-    /// Items so far (the terminator is not an item).
-    public var count: Int { kinds.count }
     public var byteCount: Int { store.byteCount }
 
     /// Adds bytes from the network; returns the range of items they completed.
@@ -110,7 +109,7 @@ public struct Menu: Sendable {
     /// constant whatever the menu's size. Item indices start again at 0; link numbers go on.
     public mutating func forgetItems() {
         store.discardLines()
-        kinds.removeAll(keepingCapacity: true)
+        count = 0
         redundantTypes.removeAll(keepingCapacity: true)
         forgottenLinks += links.count
         links.removeAll(keepingCapacity: true)
@@ -129,11 +128,11 @@ public struct Menu: Sendable {
         return firstItem..<count
     }
 
-    public func kind(at index: Int) -> MenuItem.Kind { kinds[index] }
+    public func kind(at index: Int) -> MenuItem.Kind { MenuItem.Kind(rawValue: store.tag(ofLine: index)) ?? .plain }
 
     public func item(at index: Int) -> MenuItem {
         let line = Self.unstuffed(store.line(index))
-        let kind = kinds[index]
+        let kind = self.kind(at: index)
         let type = redundantTypes[index] ?? ItemType(line.first ?? 0)
         if kind == .plain {
             return MenuItem(
@@ -204,7 +203,8 @@ public struct Menu: Sendable {
             if found.assumedHost { repairs.emptyHost += 1 }
             links.append(index)
         }
-        kinds.append(found.kind)
+        store.setTag(found.kind.rawValue, ofLine: index)
+        count += 1
     }
 
     /// A dot-stuffed line (`..x`) without its first dot.

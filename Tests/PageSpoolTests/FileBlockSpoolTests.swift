@@ -57,6 +57,32 @@ import WarrenTestSupport
         #expect(firstMismatch(store, expected.map { Array($0.utf8) }) == nil)
     }
 
+    @Test func aSpooledMenuKeepsEveryItemsKindTextAndNumber() throws {
+        let folder = try TemporaryFolder.make(prefix: "warren-spool")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var menu = Menu(origin: nil, spool: try FileBlockSpool(folder: folder.path))
+        var chunk = ""
+        for number in 1...150_000 {
+            chunk += number % 3 == 0 ? "iText \(number)\tfake\tnull.host\t1\r\n" : "0Item \(number)\t/\(number)\texample.org\t70\r\n"
+            if chunk.utf8.count > 60_000 {
+                menu.append(Array(chunk.utf8))
+                chunk = ""
+            }
+        }
+        menu.append(Array((chunk + ".\r\n").utf8))
+        menu.finish()
+        #expect(menu.byteCount > 4 << 20)
+        #expect(menu.residentByteCount < 3 << 20 + menu.links.count * 8)
+        #expect(menu.count == 150_000)
+        #expect(menu.kind(at: 0) == .link)
+        #expect(menu.kind(at: 2) == .info)
+        #expect(menu.item(at: 2).display == "Text 3")
+        #expect(menu.item(at: 30_000).display == "Item 30001")
+        #expect(menu.linkNumber(ofItemAt: 30_000) == 20_001)
+        #expect(menu.kind(at: 149_999) == .info)
+        #expect(menu.item(at: 149_998).display == "Item 149999")
+    }
+
     @Test func aFullSpoolKeepsTheBlocksInMemoryAndSaysWhy() throws {
         let folder = try TemporaryFolder.make(prefix: "warren-spool")
         defer { try? FileManager.default.removeItem(at: folder) }
