@@ -15,6 +15,8 @@ public final class FixtureServer: Sendable {
         case neverAnswer
         /// Sends the bytes one at a time, `interval` apart, then closes.
         case trickle([UInt8], interval: Duration)
+        /// Sends each chunk, `interval` apart, then closes: a page that streams in over time.
+        case chunks([[UInt8]], interval: Duration)
         /// Sends the bytes, then resets the connection (RST, not FIN).
         case resetAfter([UInt8])
         /// Sends the chunk over and over until the client goes away.
@@ -110,6 +112,12 @@ public final class FixtureServer: Sendable {
         case .trickle(let bytes, let interval):
             for byte in bytes {
                 guard sendAll(fd, [byte]) else { return }
+                sleep(for: interval)
+                if state.withLock({ $0.stopped }) { return }
+            }
+        case .chunks(let chunks, let interval):
+            for chunk in chunks {
+                guard sendAll(fd, chunk) else { return }
                 sleep(for: interval)
                 if state.withLock({ $0.stopped }) { return }
             }

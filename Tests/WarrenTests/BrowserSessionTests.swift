@@ -393,6 +393,42 @@ import WarrenTestSupport
         #expect(attributes(before: "  1 DIR big", in: screen).contains("7"))
     }
 
+    /// A 24 MiB document: most of it goes to an unlinked file in the cache folder, and every
+    /// part of it still reads back, the first line and the last.
+    @Test func aLargeDocumentIsKeptOnDiskAndReadsBackWhole() throws {
+        var text = ""
+        for number in 1...240_000 { text += "Line \(number) of a document that does not fit in two blocks of memory.\n" }
+        let server = try FixtureServer(.reply(Array(text.utf8)))
+        let warren = try WarrenInTmux(["gopher://127.0.0.1:\(server.port)/0/big.txt"])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitForStatus("of 240000")
+        warren.session.sendKeys("End")
+        try warren.waitFor("Line 240000 of a document")
+        warren.session.sendKeys("g")
+        try warren.waitFor("Line 1 of a document")
+        // The spool: open, and already without a name.
+        let cache = warren.home.appendingPathComponent(".cache/warren").path
+        let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(warren.session.pid())/fd")
+        let spooled = descriptors.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(warren.session.pid())/fd/\($0)") }
+            .filter { $0.hasPrefix(cache) && $0.hasSuffix("(deleted)") }
+        #expect(spooled.count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache) == [])
+    }
+
+    /// End while a page streams in: the view follows the end as it grows, with no other key.
+    @Test func endDuringAStreamFollowsTheEnd() throws {
+        let chunks = (0..<20).map { part in
+            Array((1...100).map { "Streamed line \(part * 100 + $0).\n" }.joined().utf8)
+        }
+        let server = try FixtureServer(.chunks(chunks, interval: .milliseconds(100)))
+        let warren = try WarrenInTmux(["gopher://127.0.0.1:\(server.port)/0/stream.txt"])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitFor("Streamed line 1.")
+        warren.session.sendKeys("End")
+        let end = try warren.waitFor("Streamed line 2000.", timeout: 20)
+        #expect(end.split(separator: "\n").dropLast().last == "Streamed line 2000.")
+    }
+
     @Test func bookmarksAndHistorySurviveARestart() throws {
         let server = try RealServer(.gophernicus)
         let first = try WarrenInTmux([server.url("/0/hello.txt")])
