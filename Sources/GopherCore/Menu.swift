@@ -54,7 +54,7 @@ public struct Menu: Sendable {
     /// so it is spooled with it.
     public private(set) var count = 0
     /// The type a `+` line takes from the link before it, by line index.
-    private var redundantTypes: [Int: ItemType] = [:]
+    private(set) var redundantTypes: [Int: ItemType] = [:]
     /// The type of the last link that was not a `+` line.
     private var lastLinkType: ItemType?
     /// Line indices of the numbered items, in order: link N is `links[N - 1]` (after

@@ -27,3 +27,43 @@ extension MenuItem {
         return String(text)
     }
 }
+
+extension Menu {
+    /// Item `index` as a listing line (`MenuItem.listingLine`) and a line feed, appended to
+    /// `output` as bytes. Info, plain and valid link lines whose text is printable ASCII are
+    /// copied straight from the menu's bytes: that is what decoding and sanitising would make of
+    /// them, and `--dump` of a large menu is mostly such lines.
+    public func appendListingLine(at index: Int, to output: inout [UInt8]) {
+        let kind = kind(at: index)
+        let line = Self.unstuffed(store.line(index))
+        switch kind {
+        case .info, .plain:
+            // An info line's text is its first field; a plain line is shown whole.
+            var text = kind == .plain ? line : line.dropFirst().prefix { $0 != 0x09 }
+            while text.last == 0x20 { text = text.dropLast() }
+            if redundantTypes[index] == nil, ByteScan.isPrintableASCII(text) {
+                if !text.isEmpty { output += repeatElement(0x20, count: MenuItem.listingIndent) }
+                output += text
+                output.append(0x0A)
+                return
+            }
+        case .link:
+            let text = line.dropFirst().prefix { $0 != 0x09 }
+            if redundantTypes[index] == nil, ByteScan.isPrintableASCII(text), let number = linkNumber(ofItemAt: index) {
+                let digits = Array(String(number).utf8)
+                output += repeatElement(0x20, count: max(0, 4 - digits.count))
+                output += digits
+                output.append(0x20)
+                output += ItemType(line.first ?? 0).tag.utf8
+                output.append(0x20)
+                output += text
+                output.append(0x0A)
+                return
+            }
+        case .invalidLink, .error:
+            break
+        }
+        output += item(at: index).listingLine(linkNumber: linkNumber(ofItemAt: index)).utf8
+        output.append(0x0A)
+    }
+}

@@ -21,6 +21,15 @@ enum CommandLineOutput {
         if shouldFlush { flush() }
     }
 
+    /// Bytes already safe to print (decoded and sanitised, or printable ASCII).
+    static func write(bytes: [UInt8]) {
+        let shouldFlush = pending.withLock { buffer in
+            buffer.append(contentsOf: bytes)
+            return buffer.count >= flushThreshold
+        }
+        if shouldFlush { flush() }
+    }
+
     static func flush() {
         let bytes = pending.withLock { buffer in
             defer { buffer.removeAll(keepingCapacity: true) }

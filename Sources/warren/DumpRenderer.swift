@@ -43,7 +43,7 @@ struct DumpRenderer: Sendable {
         if document.pendingByteCount > Self.longestLine { document.endPendingLine() }
         if isStreamingText, document.count > 1 {
             // The last complete line may be the final `.`: it waits for the next one, or the end.
-            for index in 0..<(document.count - 1) { CommandLineOutput.write(document.line(index)) }
+            printLines(0..<(document.count - 1))
             document.forgetLines(keepingLast: 1)
             CommandLineOutput.flush()
         }
@@ -56,14 +56,30 @@ struct DumpRenderer: Sendable {
             return
         }
         document.finish()
-        for index in 0..<document.count { CommandLineOutput.write(document.line(index)) }
+        printLines(0..<document.count)
         CommandLineOutput.flush()
     }
 
     private func printItems(_ range: Range<Int>) {
-        for index in range {
-            CommandLineOutput.write(menu.item(at: index).listingLine(linkNumber: menu.linkNumber(ofItemAt: index)))
-        }
+        var output: [UInt8] = []
+        for index in range { menu.appendListingLine(at: index, to: &output) }
+        CommandLineOutput.write(bytes: output)
         CommandLineOutput.flush()
+    }
+
+    /// Lines `range` of the document, each as its bytes where they are printable ASCII
+    /// (already what decoding and sanitising would give), else decoded and sanitised.
+    private func printLines(_ range: Range<Int>) {
+        var output: [UInt8] = []
+        for index in range {
+            let bytes = document.lineBytes(index)
+            if ByteScan.isPrintableASCII(bytes) {
+                output += bytes
+            } else {
+                output += document.line(index).utf8
+            }
+            output.append(0x0A)
+        }
+        CommandLineOutput.write(bytes: output)
     }
 }

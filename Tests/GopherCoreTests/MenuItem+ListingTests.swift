@@ -97,3 +97,23 @@ private func listing(_ text: String) -> [String] {
             == ["   1 DIR Clean", "         Info!"])
     }
 }
+
+/// `--dump` writes listing lines as bytes, straight from the menu where the text is plain ASCII.
+@Test func theListingsFastPathWritesExactlyTheListingLine() {
+    let menu = Gophermap.menu(
+        Gophermap.info("Plain info"), Gophermap.info("Trailing spaces   "), Gophermap.info(""), "i   \t\tnull.host\t1\r\n",
+        "iNo tabs at all\r\n", "Just text\r\n", "Text\twith a tab\r\n", Gophermap.item("0", "A link", "/a"),
+        Gophermap.item("0", "Tab\u{1B}[31mred", "/esc"), Gophermap.item("1", "Café", "/cafe"),
+        "+Mirror\t/a\tmirror.example.org\t70\r\n", Gophermap.item("1", "Nowhere", "/x", host: "null.host"),
+        "3Error here\t\terror.host\t1\r\n", "..Stuffed\r\n", Gophermap.item("9", "Binary", "/b", port: "99999"))
+    var parsed = Menu(origin: nil)
+    parsed.append(menu)
+    parsed.finish()
+    #expect(parsed.count == 15)
+    for index in 0..<parsed.count {
+        var fast: [UInt8] = []
+        parsed.appendListingLine(at: index, to: &fast)
+        let expected = parsed.item(at: index).listingLine(linkNumber: parsed.linkNumber(ofItemAt: index)) + "\n"
+        #expect(String(decoding: fast, as: UTF8.self) == expected, "item \(index)")
+    }
+}

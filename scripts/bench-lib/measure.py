@@ -14,15 +14,15 @@ from results import Row
 
 END_KEY_EVERY = 0.025  # seconds between End key presses while waiting for the last item
 
-# How each client is run in the pane: argv, its End key(s), its quit keys.
-Interactive = namedtuple("Interactive", "argv end_keys quit_keys")
+# How each client is run in the pane: argv, its End key(s), its quit keys, its Home key(s).
+Interactive = namedtuple("Interactive", "argv end_keys quit_keys home_keys")
 
 
 def interactive_clients(warren: str, url: str) -> dict:
     return {
-        "warren": Interactive([warren, url], ["G"], ["q"]),
-        "sacc": Interactive(["sacc", url], ["G"], ["q", "q"]),  # for text: q quits less, then sacc
-        "lynx": Interactive(["lynx", "-nopause", url], ["End"], ["q", "y"]),
+        "warren": Interactive([warren, url], ["G"], ["q"], ["g"]),
+        "sacc": Interactive(["sacc", url], ["G"], ["q", "q"], ["g"]),  # for text: q quits less, then sacc
+        "lynx": Interactive(["lynx", "-nopause", url], ["End"], ["q", "y"], ["Home"]),
     }
 
 
@@ -37,12 +37,28 @@ def measure_screen(tmux, row: Row, client: Interactive, first: str, last) -> Non
         press_end = (END_KEY_EVERY, lambda: [tmux.keys(k) for k in client.end_keys])
         done = tmux.wait_for(last, LAST_ITEM_TIMEOUT, pid, every=press_end) if seen else None
         row.add("last_ms", (done - started) * 1000 if done else None)
+        row.add("end_ms", end_in_loaded_page(tmux, client, pid, first, last) if done else None)
     row.add("hwm", tree_hwm_mib(pid) if alive(pid) else None)
     if not seen:
         screen = tmux.capture().strip().splitlines()
         row.note("no first screen: " + (screen[-1][:60] if screen else "blank screen"))
     if not tmux.quit_client(pid, client.quit_keys):
         row.note("did not exit on " + "+".join(client.quit_keys) + " (killed)")
+
+
+def end_in_loaded_page(tmux, client: Interactive, pid: int, first: str, last: str):
+    """With the whole page loaded: back to the top, then one End; ms until `last` shows."""
+    time.sleep(0.3)  # the load has ended by now
+    for key in client.home_keys:
+        tmux.keys(key)
+    if not tmux.wait_for(first, FIRST_SCREEN_TIMEOUT, pid):
+        return None
+    time.sleep(0.2)
+    pressed = time.monotonic()
+    for key in client.end_keys:
+        tmux.keys(key)
+    shown = tmux.wait_for(last, LAST_ITEM_TIMEOUT, pid)
+    return (shown - pressed) * 1000 if shown else None
 
 
 def screen_benchmark(tmux, warren: str, url: str, first: str, last, runs: int, names: list) -> list:

@@ -9,7 +9,8 @@ Section = namedtuple("Section", "title headers rows")  # rows: lists of cell str
 
 def screen_columns(last: str = "last item (End)") -> list:
     """(header, metric, unit, digits) of a screen benchmark's table."""
-    return [("first screen", "first_ms", "ms", 0), (last, "last_ms", "ms", 0), ("peak RSS", "hwm", "MiB", 1)]
+    return [("first screen", "first_ms", "ms", 0), (last, "last_ms", "ms", 0),
+            ("End when loaded", "end_ms", "ms", 0), ("peak RSS", "hwm", "MiB", 1)]
 
 
 BASELINE_COLUMNS = [("first screen", "first_ms", "ms", 0), ("peak RSS", "hwm", "MiB", 1)]

@@ -59,6 +59,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if let bad = Reference.firstUnsafeScalar(line) {
             fatalError("FuzzMenu: listing line holds U+\(String(bad, radix: 16))")
         }
+        // --dump's fast path writes exactly the listing line.
+        var fast: [UInt8] = []
+        whole.appendListingLine(at: index, to: &fast)
+        guard fast == Array((line + "\n").utf8) else { fatalError("FuzzMenu: the listing's fast path differs for item \(index)") }
 
         if case .success(let url)? = item.url {
             guard item.kind == .link else { fatalError("FuzzMenu: an invalid link has a URL") }
