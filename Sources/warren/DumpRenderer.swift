@@ -62,7 +62,10 @@ struct DumpRenderer: Sendable {
 
     private func printItems(_ range: Range<Int>) {
         var output: [UInt8] = []
-        for index in range { menu.appendListingLine(at: index, to: &output) }
+        for index in range {
+            menu.appendListingLine(at: index, to: &output)
+            Self.writeIfFull(&output)
+        }
         CommandLineOutput.write(bytes: output)
         CommandLineOutput.flush()
     }
@@ -79,7 +82,15 @@ struct DumpRenderer: Sendable {
                 output += document.line(index).utf8
             }
             output.append(0x0A)
+            Self.writeIfFull(&output)
         }
         CommandLineOutput.write(bytes: output)
+    }
+
+    /// Hands `output` on in pieces of about 64 KiB, so a big batch is never held twice.
+    private static func writeIfFull(_ output: inout [UInt8]) {
+        guard output.count >= 64 << 10 else { return }
+        CommandLineOutput.write(bytes: output)
+        output.removeAll(keepingCapacity: true)
     }
 }
