@@ -183,13 +183,15 @@ final class InteractiveSession {
     private func startFetch(id: Int, url: GopherURL) {
         handles[id] = fetcher.fetch(url, options: options, deliverOn: .main) { [unowned self] event in
             MainActor.assumeIsolated {
+                // The load ended, or its page just arrived: either way, draw at once.
                 var ended = true
                 switch event {
                 case .progress(let progress):
                     ended = false
                     browser.loadProgress(id: id, progressText(id: id, progress))
                 case .data(let bytes, let total):
-                    ended = false
+                    // The first bytes of a page put it on screen: drawn at once too.
+                    ended = browser.loading?.id == id && browser.loading?.started == false
                     perform(browser.loadData(id: id, bytes))
                     browser.loadProgress(id: id, progressText(id: id, .receiving(bytes: total)))
                 case .finished(let report):
