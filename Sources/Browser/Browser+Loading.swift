@@ -25,7 +25,7 @@ extension Browser {
         pageView?.selectFirstLinkIfNeeded(pageRows: rows)
         followEnd()
         if let failure = pageView?.page.spoolFailure {
-            loadFailed(id: id, message: "save failed: cannot keep the page on disk: \(failure)")
+            loadFailed(id: id, message: "save failed: \(failure) (page spool)")
             return [.cancel(id: id)]
         }
         return []

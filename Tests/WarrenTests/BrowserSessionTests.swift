@@ -415,6 +415,29 @@ import WarrenTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache) == [])
     }
 
+    /// A cache folder on a full disk (a 1 MiB tmpfs): the load stops with the reason, and the
+    /// page so far stays readable.
+    @Test func aFullDiskUnderTheSpoolStopsTheLoadAndKeepsThePage() throws {
+        var text = ""
+        for number in 1...100_000 { text += "Line \(number) of a document bigger than the disk it is spooled to.\n" }
+        let server = try FixtureServer(.reply(Array(text.utf8)))
+        let home = try TemporaryFolder.make(prefix: "warren-home")
+        let cache = home.appendingPathComponent(".cache")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        let mountThenRun = #"mount -t tmpfs -o size=1m warren-test "$0" || exit 99; exec "$@""#
+        let warren = try WarrenInTmux(
+            ["gopher://127.0.0.1:\(server.port)/0/big.txt"], home: home,
+            prefix: ["/usr/bin/unshare", "-m", "/bin/sh", "-c", mountThenRun, cache.path])
+        defer { warren.stop(); warren.removeHome() }
+        let screen = try warren.waitForStatus("(page incomplete)")
+        try #require(warren.session.exitStatus != 99, "cannot mount a tmpfs here")
+        #expect(screen.split(separator: "\n").last == " save failed: No space left on device (page spool) (page incomplete)")
+        #expect(screen.contains("Line 1 of a document"))
+        warren.session.sendKeys("End")
+        let end = try warren.session.waitUntilSettled { $0.hasSuffix("(100%)") }
+        #expect(end.split(separator: "\n").dropLast().last?.hasPrefix("Line ") == true)
+    }
+
     /// End while a page streams in: the view follows the end as it grows, with no other key.
     @Test func endDuringAStreamFollowsTheEnd() throws {
         let chunks = (0..<20).map { part in
