@@ -12,6 +12,9 @@ public enum Action: Equatable, Sendable {
     case addBookmark(url: GopherURL, title: String)
     case recordVisit(GopherURL)
     case copy(String)
+    /// Read `host`'s pages in `encoding` from now on (`auto`: as detected), and keep that in the
+    /// encodings file.
+    case rememberEncoding(host: String, encoding: PageEncoding)
     case suspend
     case quit
 }

@@ -81,6 +81,9 @@ extension Browser {
             content = .document(TextDocument(spool: spool))
         }
         var newPage = Page(location: loading.location, title: loading.title, content: content, state: .loading)
+        if case .gopher(let url) = loading.location, let chosen = hostEncodings[url.host.lowercased()] {
+            newPage.encoding = chosen
+        }
         switch loading.purpose {
         case .navigate:
             if let page { history.leave(page) }

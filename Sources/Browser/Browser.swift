@@ -58,6 +58,9 @@ public struct Browser: Sendable {
 
     /// The key table in force: `KeyMap.bindings` with the user's changes from config.toml.
     public let keyBindings: [Key: Command]
+    /// Encodings chosen with `E`, by host (lowercased): the app loads them from the encodings
+    /// file; a page from such a host arrives read that way.
+    public var hostEncodings: [String: PageEncoding] = [:]
     /// Makes a spool for each page that arrives, so that a large page keeps only a few MiB in
     /// memory (the app's spools are files on disk); nil, or a nil spool, keeps pages in memory.
     let makeSpool: (@Sendable () -> (any BlockSpool)?)?
@@ -151,6 +154,7 @@ public struct Browser: Sendable {
         case .toggleWrap:
             wrap.toggle()
             say(wrap ? "wrapping long lines" : "not wrapping long lines")
+        case .cycleEncoding: return cycleEncoding()
         case .help: return open(.about("help"), title: "Help")
         case .cancel: return cancel()
         case .quit: return [.quit]

@@ -70,6 +70,7 @@ extension Command {
         case .info: return "page info: URL, type, size, addresses, timings"
         case .copyURL: return "copy the selected item's URL"
         case .toggleWrap: return "wrap long lines on/off"
+        case .cycleEncoding: return "next encoding for this page and host (auto, UTF-8, CP437…)"
         case .help: return "help"
         case .cancel: return "cancel the load in progress"
         case .quit: return "quit"

@@ -6,7 +6,7 @@ public enum Command: String, Sendable, CaseIterable {
     case find, findNext, findPrevious
     case save, download
     case bookmark, showBookmarks, showHistory
-    case source, info, copyURL, toggleWrap, help
+    case source, info, copyURL, toggleWrap, cycleEncoding, help
     case cancel, quit, suspend
 }
 
@@ -35,7 +35,7 @@ public enum KeyMap {
         .character("a"): .bookmark, .character("B"): .showBookmarks, .character("H"): .showHistory,
         // Looking closer.
         .character("\\"): .source, .character("="): .info, .character("y"): .copyURL,
-        .character("w"): .toggleWrap, .character("?"): .help,
+        .character("w"): .toggleWrap, .character("E"): .cycleEncoding, .character("?"): .help,
         // Stopping.
         .escape: .cancel, .control("c"): .cancel,
         .character("q"): .quit, .control("z"): .suspend,
@@ -50,7 +50,7 @@ extension KeyMap {
         ("Following links and history", [.open, .back, .forward, .goTo, .editURL, .up, .reload]),
         ("Finding", [.find, .findNext, .findPrevious]),
         ("Keeping things", [.save, .download, .bookmark, .showBookmarks, .showHistory]),
-        ("Looking closer", [.source, .info, .copyURL, .toggleWrap, .help]),
+        ("Looking closer", [.source, .info, .copyURL, .toggleWrap, .cycleEncoding, .help]),
         ("Stopping", [.cancel, .quit, .suspend]),
     ]
 

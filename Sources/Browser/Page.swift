@@ -58,6 +58,28 @@ public struct Page: Sendable {
         }
     }
 
+    /// How the page's bytes are read (`E` cycles it); setting it re-reads the page in place.
+    public var encoding: PageEncoding {
+        get {
+            switch content {
+            case .menu(let menu): return menu.encoding
+            case .document(let document): return document.encoding
+            }
+        }
+        set {
+            switch content {
+            case .menu(var menu):
+                content = .document(TextDocument())  // release the old value before mutating in place
+                menu.encoding = newValue
+                content = .menu(menu)
+            case .document(var document):
+                content = .menu(Menu())
+                document.encoding = newValue
+                content = .document(document)
+            }
+        }
+    }
+
     /// Why the page's spool could not take more (a full disk), if that has happened.
     public var spoolFailure: String? {
         switch content {

@@ -65,6 +65,9 @@ public struct Menu: Sendable {
     /// Set once the `.` line has arrived; later bytes are ignored.
     public private(set) var sawTerminator = false
     public private(set) var isFinished = false
+    /// How display strings are read: `auto` (each line UTF-8 if it is, else Latin-1 or CP437
+    /// by its bytes), or the charset the reader chose with `E`.
+    public var encoding = PageEncoding.auto
 
     /// With a `spool`, older blocks of a large menu go to disk (see `LineStore`).
     public init(origin: Origin? = nil, spool: (any BlockSpool)? = nil) {
@@ -136,7 +139,7 @@ public struct Menu: Sendable {
         let type = redundantTypes[index] ?? ItemType(line.first ?? 0)
         if kind == .plain {
             return MenuItem(
-                kind: .plain, type: type, display: Sanitizer.clean(TextDecoder.decode(line)), selector: [],
+                kind: .plain, type: type, display: Sanitizer.clean(TextDecoder.decode(line, as: encoding)), selector: [],
                 host: "", portText: "")
         }
         if kind == .info, line.allSatisfy({ $0 == 0x09 || $0 == 0x20 }) {
@@ -155,7 +158,7 @@ public struct Menu: Sendable {
         }
         return MenuItem(
             kind: kind, type: type,
-            display: Sanitizer.clean(TextDecoder.decode(fields[0])),
+            display: Sanitizer.clean(TextDecoder.decode(fields[0], as: encoding)),
             selector: Array(fields[1]), host: host, portText: portText)
     }
 

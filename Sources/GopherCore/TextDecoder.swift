@@ -60,6 +60,38 @@ public enum TextDecoder {
         return converted
     }
 
+    /// Through `iconv`, with each byte it cannot read (an invalid or cut-off sequence) turned
+    /// into U+FFFD and the conversion resumed after it. Without the converter, Latin-1.
+    static func convertReplacingInvalid(_ input: [UInt8], from name: String) -> String {
+        let converter = iconv_open("UTF-8", name)
+        guard converter != iconv_t(bitPattern: -1) else { return convert(input, from: .latin1) }
+        defer { iconv_close(converter) }
+        var result: [UInt8] = []
+        result.reserveCapacity(input.count * 2)
+        var output = [UInt8](repeating: 0, count: input.count * 4 + 8)
+        var source = input
+        source.withUnsafeMutableBytes { inRaw in
+            var inPointer = inRaw.baseAddress?.assumingMemoryBound(to: CChar.self)
+            var inLeft = inRaw.count
+            while inLeft > 0 {
+                output.withUnsafeMutableBytes { outRaw in
+                    var outPointer = outRaw.baseAddress?.assumingMemoryBound(to: CChar.self)
+                    var outLeft = outRaw.count
+                    let status = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                    result += outRaw[..<(outRaw.count - outLeft)]
+                    if status == -1, inLeft > 0 {
+                        // EILSEQ or EINVAL: one byte that reads as nothing; the room is ample.
+                        result += [0xEF, 0xBF, 0xBD]
+                        inPointer = inPointer.map { $0 + 1 }
+                        inLeft -= 1
+                        iconv(converter, nil, nil, nil, nil)  // back to the initial shift state
+                    }
+                }
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     private static func iconvToUTF8(_ input: [UInt8], from name: String) -> String? {
         let converter = iconv_open("UTF-8", name)
         guard converter != iconv_t(bitPattern: -1) else { return nil }

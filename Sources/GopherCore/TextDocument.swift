@@ -12,6 +12,9 @@ public struct TextDocument: Sendable {
     public private(set) var isDotTerminated = false
     /// The charset for lines that are not UTF-8, decided from the whole text so far.
     public private(set) var charsetGuess = LegacyCharsetGuess()
+    /// `auto`: UTF-8 where a line is valid, else `charsetGuess`; or the charset the reader
+    /// chose with `E`, for every line.
+    public var encoding = PageEncoding.auto
     /// The unfinished line may hold bytes above ASCII (it is looked at when it completes).
     private var pendingMayBeLegacy = false
 
@@ -78,6 +81,12 @@ public struct TextDocument: Sendable {
 
     /// Line `index`, decoded and sanitised: safe to print.
     public func line(_ index: Int) -> String {
-        Sanitizer.clean(TextDecoder.decode(lineBytes(index), legacy: charsetGuess.charset))
+        Sanitizer.clean(decoded(lineBytes(index)))
+    }
+
+    /// Bytes of this document as text, in its encoding (sanitising is the caller's).
+    public func decoded(_ bytes: some Collection<UInt8>) -> String {
+        encoding == .auto
+            ? TextDecoder.decode(bytes, legacy: charsetGuess.charset) : TextDecoder.decode(bytes, as: encoding)
     }
 }

@@ -15,6 +15,8 @@ public struct UserPaths: Sendable, Equatable {
     public let bookmarksFile: String
     /// `$XDG_STATE_HOME/warren/history`, default `~/.local/state/warren/history`.
     public let historyFile: String
+    /// `$XDG_STATE_HOME/warren/encodings`: the encoding chosen with `E`, per host.
+    public let encodingsFile: String
     /// `$XDG_CACHE_HOME/warren`, default `~/.cache/warren`: large pages spooled to disk
     /// (unlinked files, gone when Warren is).
     public let cacheFolder: String
@@ -32,6 +34,7 @@ public struct UserPaths: Sendable, Equatable {
         configFile = Self.join(configHome, "warren/config.toml")
         bookmarksFile = Self.join(dataHome, "warren/bookmarks.gph")
         historyFile = Self.join(stateHome, "warren/history")
+        encodingsFile = Self.join(stateHome, "warren/encodings")
         cacheFolder = Self.join(Self.xdg("XDG_CACHE_HOME", environment) ?? Self.join(home, ".cache"), "warren")
         downloadFolder = Self.downloadFolder(
             configured: configuredDownloadFolder, environment: environment, home: home, configHome: configHome)

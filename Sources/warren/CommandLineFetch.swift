@@ -13,7 +13,7 @@ enum CommandLineFetch {
 
     /// `--dump`: a menu prints item by item as it arrives; a document prints when complete, since
     /// only its end says whether it was dot-stuffed.
-    static func dump(_ url: GopherURL, options: FetchOptions) -> Int32 {
+    static func dump(_ url: GopherURL, encoding: PageEncoding, options: FetchOptions) -> Int32 {
         switch url.type.handling {
         case .download:
             CommandLineOutput.fail("\(url) is a \(url.type.tag) item; save it with --output FILE")
@@ -30,7 +30,7 @@ enum CommandLineFetch {
             break
         }
         // Events arrive on one queue, one at a time; the lock only lets the compiler see that.
-        let renderer = SharedRenderer(DumpRenderer(url))
+        let renderer = SharedRenderer(DumpRenderer(url, encoding: encoding))
         return run(url, options: options, sink: nil) { bytes in
             renderer.state.withLock { $0.consume(bytes) }
         } finish: {

@@ -20,9 +20,11 @@ struct DumpRenderer: Sendable {
     /// Past `documentHoldLimit`: lines are printed as they arrive, all but the last.
     private var isStreamingText = false
 
-    init(_ url: GopherURL) {
+    init(_ url: GopherURL, encoding: PageEncoding = .auto) {
         isMenu = url.type.showsAsMenu
         menu = Menu(origin: Menu.Origin(url))
+        menu.encoding = encoding
+        document.encoding = encoding
     }
 
     mutating func consume(_ bytes: [UInt8]) {

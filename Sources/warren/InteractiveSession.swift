@@ -19,6 +19,7 @@ final class InteractiveSession {
     private let paths: UserPaths
     private let bookmarks: BookmarkFile
     private let visits: HistoryFile
+    private let encodings: EncodingFile
     private var handles: [Int: FetchHandle] = [:]
     /// When each load's receive stage began, for the rate in the status bar.
     private var receiveStarts: [Int: ContinuousClock.Instant] = [:]
@@ -31,6 +32,7 @@ final class InteractiveSession {
         paths = UserPaths(environment: environment, configuredDownloadFolder: config.downloadFolder)
         bookmarks = BookmarkFile(path: paths.bookmarksFile)
         visits = HistoryFile(path: paths.historyFile)
+        encodings = EncodingFile(path: paths.encodingsFile)
         // Pages past a few MiB go to unlinked files in the cache folder; where none can be made
         // there, pages stay in memory and the in-memory limit holds.
         let cacheFolder = paths.cacheFolder
@@ -46,6 +48,7 @@ final class InteractiveSession {
         browser = Browser(
             defaultPort: servicesDatabaseGopherPort(), keyBindings: KeyMap.bindings(with: config.keys),
             makeSpool: makeSpool)
+        browser.hostEncodings = encodings.load()
         var terminalEnvironment = environment
         if config.colors == false { terminalEnvironment["NO_COLOR"] = "1" }
         terminal = try Terminal(environment: terminalEnvironment, theme: config.theme, mouse: config.mouse ?? true)
@@ -162,6 +165,12 @@ final class InteractiveSession {
                     browser.report("history not saved: \(error)", isError: true)
                 }
             case .copy(let text): terminal.copyToClipboard(text)
+            case .rememberEncoding(let host, let encoding):
+                do {
+                    try encodings.remember(encoding, for: host)
+                } catch {
+                    browser.report("encoding not remembered: \(error)", isError: true)
+                }
             case .suspend:
                 terminal.suspend()
                 let size = terminal.size

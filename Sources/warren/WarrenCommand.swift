@@ -43,6 +43,11 @@ struct WarrenCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Connect and idle-receive timeout.", valueName: "SECONDS"))
     var timeout: Double?
 
+    @Option(help: ArgumentHelp(
+        "With --dump, read the page in this encoding: \(PageEncoding.allCases.map(\.name).joined(separator: ", ")).",
+        valueName: "NAME"))
+    var encoding: String?
+
     @Flag(help: "Check config.toml (or the file given as the argument), print each problem, exit 1 if any.")
     var checkConfig = false
 
@@ -53,6 +58,11 @@ struct WarrenCommand: ParsableCommand {
         if [dump, source, output != nil].filter({ $0 }).count > 1 {
             throw ValidationError("--dump, --source and --output do not go together.")
         }
+        if let encoding, PageEncoding(name: encoding) == nil {
+            throw ValidationError(
+                "--encoding takes one of \(PageEncoding.allCases.map(\.name).joined(separator: ", ")), not \(encoding).")
+        }
+        if encoding != nil, !dump { throw ValidationError("--encoding goes with --dump.") }
         if let timeout, !(timeout > 0 && timeout <= 86_400) {
             throw ValidationError("--timeout takes a number of seconds above 0.")
         }
@@ -102,7 +112,7 @@ struct WarrenCommand: ParsableCommand {
         } else if source {
             status = CommandLineFetch.source(url, options: options)
         } else {
-            status = CommandLineFetch.dump(url, options: options)
+            status = CommandLineFetch.dump(url, encoding: encoding.flatMap(PageEncoding.init(name:)) ?? .auto, options: options)
         }
         if status != 0 { throw ExitCode(status) }
     }

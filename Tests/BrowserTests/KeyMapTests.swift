@@ -27,6 +27,7 @@ private let designKeys: [(Key, Command)] = [
     (.character("="), .info),
     (.character("y"), .copyURL),
     (.character("w"), .toggleWrap),
+    (.character("E"), .cycleEncoding),
     (.character("?"), .help),
     (.escape, .cancel), (.control("c"), .cancel),
     (.character("q"), .quit),

@@ -39,8 +39,10 @@ extension PageInfoView: ScreenView {
         case .document(let document): shape = "\(document.count) lines"
         }
         lines.append("Size       \(ByteCountFormatter.string(page.byteCount)), \(shape)")
-        if case .document(let document) = page.content, document.charsetGuess.sawLegacyText {
-            lines.append("Charset    UTF-8 where valid, else \(document.charsetGuess.charset.name) (judged from the text)")
+        if page.encoding != .auto {
+            lines.append("Charset    \(page.encoding.name) (chosen with E, for this host)")
+        } else if case .document(let document) = page.content, document.charsetGuess.sawLegacyText {
+            lines.append("Charset    UTF-8 where valid, else \(document.charsetGuess.charset.name) (detected from the text)")
         }
         if case .menu(let menu) = page.content, !menu.repairs.isEmpty {
             lines.append("Repaired   " + Self.words(for: menu.repairs))

@@ -18,9 +18,9 @@ public struct SourceView: Sendable, Equatable {
 
     func line(_ index: Int, of page: Page?) -> String {
         switch page?.content {
-        case .menu(let menu)?: return Sanitizer.clean(TextDecoder.decode(menu.sourceLine(index)))
+        case .menu(let menu)?: return Sanitizer.clean(TextDecoder.decode(menu.sourceLine(index), as: menu.encoding))
         case .document(let document)?:
-            return Sanitizer.clean(TextDecoder.decode(document.sourceLine(index), legacy: document.charsetGuess.charset))
+            return Sanitizer.clean(document.decoded(document.sourceLine(index)))
         case nil: return ""
         }
     }
