@@ -43,3 +43,10 @@ public struct GopherContent: Sendable {
         }
     }
 }
+
+/// `text` in `charset`, converted by the system's `iconv` command (as a hole's author would).
+public func iconvBytes(_ text: String, to charset: String) throws -> [UInt8] {
+    let result = try WarrenProcess.runShell(#"printf '%s' "$1" | iconv -f UTF-8 -t "$2""#, arguments: [text, charset])
+    guard result.status == 0 else { throw TestSupportError("iconv to \(charset) failed: \(result.stderr)") }
+    return result.stdout
+}

@@ -454,6 +454,30 @@ import WarrenTestSupport
         #expect(end.split(separator: "\n").dropLast().last == "Streamed line 2000.")
     }
 
+    /// A Shift_JIS hole: E until it reads right, and the next session reads it right at once.
+    @Test func anEncodingChosenWithEIsKeptForTheHostAcrossARestart() throws {
+        let text = "日本語のテキストです。\n二行目。\n"
+        let server = try FixtureServer(.reply(try iconvBytes(text, to: "SHIFT_JIS")))
+        let url = "gopher://127.0.0.1:\(server.port)/0/nihongo.txt"
+        let first = try WarrenInTmux([url], extraEnvironment: ["TERM": "xterm-256color"])
+        defer { first.removeHome() }
+        try first.waitForStatus("lines 1–")
+        for _ in 0..<5 { first.session.sendKeys("E") }
+        try first.waitForStatus("encoding: Shift_JIS")
+        #expect(try first.waitFor("日本語のテキストです。").contains("二行目。"))
+        let saved = try String(contentsOf: first.home.appendingPathComponent("state/warren/encodings"), encoding: .utf8)
+        #expect(saved == "127.0.0.1\tShift_JIS\n")
+        first.session.sendKeys("q")
+        _ = try first.session.waitForExit()
+        first.stop()
+
+        let second = try WarrenInTmux([url], home: first.home, extraEnvironment: ["TERM": "xterm-256color"])
+        defer { second.stop() }
+        try second.waitFor("日本語のテキストです。")
+        second.session.sendKeys("=")
+        try second.waitFor("Charset    Shift_JIS (chosen with E, for this host)")
+    }
+
     @Test func bookmarksAndHistorySurviveARestart() throws {
         let server = try RealServer(.gophernicus)
         let first = try WarrenInTmux([server.url("/0/hello.txt")])

@@ -58,6 +58,23 @@ import WarrenTestSupport
         #expect(result.stdoutText == expected)
     }
 
+    /// `--encoding` reads a dump in the charset the hole is written in.
+    @Test(arguments: [("SHIFT_JIS", "Shift_JIS"), ("EUC-JP", "euc-jp"), ("KOI8-R", "koi8r"), ("CP437", "CP437")])
+    func dumpReadsTheEncodingItIsGiven(charset: String, name: String) throws {
+        let text = charset == "KOI8-R" ? "Привет, гофер.\nВторая строка.\n"
+            : charset == "CP437" ? "┌──┐\n│ok│\n└──┘\n" : "日本語のテキスト。\n二行目です。\n"
+        let server = try FixtureServer(.reply(try iconvBytes(text, to: charset)))
+        let result = try WarrenProcess.run(["--dump", "--encoding", name, "gopher://127.0.0.1:\(server.port)/0/t.txt"])
+        #expect(result.status == 0)
+        #expect(result.stdoutText == text)
+    }
+
+    @Test func anUnknownEncodingIsRefusedWithTheNames() throws {
+        let result = try WarrenProcess.run(["--dump", "--encoding", "EBCDIC", "gopher://127.0.0.1:1/0/x"])
+        #expect(result.status == 64)  // a usage error, as swift-argument-parser exits for every one
+        #expect(result.stderr.contains("--encoding takes one of auto, UTF-8, Latin-1, CP437, Windows-1252, Shift_JIS, EUC-JP, KOI8-R, not EBCDIC."))
+    }
+
     @Test func dumpShowsPygopherdMenu() throws {
         let server = try RealServer(.pygopherd)
         let result = try WarrenProcess.run(["--dump", "127.0.0.1:\(server.port)"])
