@@ -14,7 +14,7 @@ import WarrenTestSupport
     browser.resize(width: 200, height: 24)
     browser.show(paths.page())
     #expect(browser.titleLine == " about:files")
-    #expect(Array(browser.pageLines.prefix(8)) == [
+    #expect(Array(browser.pageLines.prefix(12)) == [
         "        Warren's files (each is made the first time it is needed)",
         "",
         "          Settings   \(home.path)/.config/warren/config.toml",
@@ -22,6 +22,10 @@ import WarrenTestSupport
         "                     not made yet",
         "          History    \(home.path)/.local/state/warren/history",
         "                     not made yet",
+        "          Encodings  \(home.path)/.local/state/warren/encodings",
+        "                     not made yet",
         "          Downloads  \(home.path)/Downloads",
+        "          Page cache \(home.path)/.cache/warren",
+        "                     not made yet",
     ])
 }
