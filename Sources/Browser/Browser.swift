@@ -150,7 +150,16 @@ public struct Browser: Sendable {
         case .showBookmarks: return [.showUserPage(.bookmarks)]
         case .showHistory: return [.showUserPage(.history)]
         case .source: if page != nil { push(.source(SourceView())) }
-        case .info: if page != nil { push(.pageInfo(PageInfoView())) }
+        case .info:
+            guard var view = pageView else { break }
+            if view.page.lint == nil, case .menu(let menu) = view.page.content, view.page.state != .loading,
+                view.page.location.url != nil
+            {
+                pageView = nil  // changed alone, so the page is never copied on the way
+                view.page.lint = menu.lint()
+                pageView = view
+            }
+            push(.pageInfo(PageInfoView()))
         case .toggleWrap:
             wrap.toggle()
             say(wrap ? "wrapping long lines" : "not wrapping long lines")

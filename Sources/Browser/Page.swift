@@ -21,6 +21,8 @@ public struct Page: Sendable {
     public var state: LoadState
     public var info: PageInfo?
     public var viewport = Viewport()
+    /// What is out of spec in the menu, worked out when page info is first opened on it.
+    public var lint: [Menu.Finding]?
 
     public init(location: Location, title: String? = nil, content: Content, state: LoadState = .complete) {
         self.location = location

@@ -77,7 +77,15 @@ public struct LineStore: Sendable {
     public var heldBlockCount: Int { blocks.count { $0.spooled == nil } }
 
     /// Bytes of line `index`, without its line ending.
-    public func line(_ index: Int) -> ArraySlice<UInt8> {
+    public func line(_ index: Int) -> ArraySlice<UInt8> { line(index, withEnding: false) }
+
+    /// How line `index` ended: `\n`, `\r\n` (or more CRs), a lone CR's, or nothing (the end).
+    public func lineEnding(_ index: Int) -> ArraySlice<UInt8> {
+        let whole = line(index, withEnding: true)
+        return whole[line(index).endIndex...]
+    }
+
+    private func line(_ index: Int, withEnding: Bool) -> ArraySlice<UInt8> {
         let block = blocks[blockIndex(ofLine: index)]
         let local = index - block.firstLine
         let bytes: [UInt8]
@@ -94,6 +102,7 @@ public struct LineStore: Sendable {
             start = Int(block.starts[local])
             end = local + 1 < block.lineCount ? Int(block.starts[local + 1]) : block.linesEnd
         }
+        if withEnding { return bytes[start..<end] }
         // The line ending: one LF, and the CRs before it (or a lone-CR line's CRs).
         if end > start, bytes[end - 1] == 0x0A { end -= 1 }
         while end > start, bytes[end - 1] == 0x0D { end -= 1 }

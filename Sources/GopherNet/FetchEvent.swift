@@ -42,6 +42,8 @@ public struct FetchReport: Sendable, Equatable {
     public var localAddress: String
     public var peerAddress: String
     public var timings: StageTimings
+    /// Bytes that came after a menu's `.` line in the read that held it (not passed on).
+    public var bytesAfterTerminator = 0
 }
 
 /// Time spent in each stage of one fetch.

@@ -29,6 +29,8 @@ final class FetchSession {
     private var peerAddress = ""
     private var localAddress = ""
     private var byteCount = 0
+    /// Bytes after a menu's `.` line in the read that held it, for `--lint`.
+    private var bytesAfterTerminator = 0
 
     /// How often progress is reported while streaming into a sink.
     private static let progressInterval: Duration = .milliseconds(100)
@@ -71,9 +73,11 @@ final class FetchSession {
         try connect(to: addresses)
         try sendRequest()
         try receiveResponse()
-        return FetchReport(
+        var report = FetchReport(
             url: url, byteCount: byteCount, localAddress: localAddress, peerAddress: peerAddress,
             timings: timings)
+        report.bytesAfterTerminator = bytesAfterTerminator
+        return report
     }
 
     // MARK: Stages
@@ -194,6 +198,7 @@ final class FetchSession {
                 // A menu ends at its `.` line, even if the server keeps the connection open.
                 let terminatorEnd = terminator?.scan(buffer[..<count])
                 let end = terminatorEnd ?? count
+                bytesAfterTerminator = count - end
                 byteCount += end
                 try pass(detector.consume(buffer[..<end]))
                 if terminatorEnd != nil { break }

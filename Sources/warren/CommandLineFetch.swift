@@ -33,9 +33,33 @@ enum CommandLineFetch {
         let renderer = SharedRenderer(DumpRenderer(url, encoding: encoding))
         return run(url, options: options, sink: nil) { bytes in
             renderer.state.withLock { $0.consume(bytes) }
-        } finish: {
+        } finish: { _ in
             renderer.state.withLock { $0.finish() }
         }
+    }
+
+    /// `--lint`: the menu's lines that are out of spec, one a line; 1 when there is one.
+    static func lint(_ url: GopherURL, options: FetchOptions) -> Int32 {
+        guard url.type.showsAsMenu else {
+            CommandLineOutput.fail("--lint reads menus: \(url) is a \(url.type.tag) item")
+            return 2
+        }
+        var options = options
+        options.memoryLimit = min(options.memoryLimit, FetchOptions.defaultMemoryLimit)
+        let menu = SharedMenu(Menu(origin: Menu.Origin(url)))
+        let after = Atomic<Int>(0)
+        let status = run(url, options: options, sink: nil) { bytes in
+            menu.state.withLock { _ = $0.append(bytes) }
+        } finish: { report in
+            menu.state.withLock { _ = $0.finish() }
+            after.store(report.bytesAfterTerminator, ordering: .relaxed)
+        }
+        guard status == 0 else { return status }
+        let findings = menu.state.withLock { $0.lint(bytesAfterTerminator: after.load(ordering: .relaxed)) }
+        for finding in findings { CommandLineOutput.write(finding.description) }
+        if findings.isEmpty { CommandLineOutput.write("every line is in spec") }
+        CommandLineOutput.flush()
+        return findings.isEmpty ? 0 : 1
     }
 
     /// `--source`: the bytes as received, streamed.
@@ -58,7 +82,7 @@ enum CommandLineFetch {
 
     private static func run(
         _ url: GopherURL, options: FetchOptions, sink: (any ResponseSink)?,
-        data: @escaping @Sendable ([UInt8]) -> Void = { _ in }, finish: @escaping @Sendable () -> Void = {}
+        data: @escaping @Sendable ([UInt8]) -> Void = { _ in }, finish: @escaping @Sendable (FetchReport) -> Void = { _ in }
     ) -> Int32 {
         let done = DispatchSemaphore(value: 0)
         let status = ExitStatus()
@@ -68,8 +92,8 @@ enum CommandLineFetch {
                 break
             case .data(let bytes, _):
                 data(bytes)
-            case .finished:
-                finish()
+            case .finished(let report):
+                finish(report)
                 done.signal()
             case .failed(let error):
                 CommandLineOutput.flush()
@@ -104,6 +128,12 @@ enum CommandLineFetch {
 /// The exit status, set on the event queue and read after the wait (the semaphore orders them).
 private final class ExitStatus: Sendable {
     let value = Atomic<Int32>(0)
+}
+
+/// The menu `--lint` reads, reachable from the event queue's handlers.
+final class SharedMenu: Sendable {
+    let state: Mutex<Menu>
+    init(_ menu: sending Menu) { state = Mutex(menu) }
 }
 
 /// The dump renderer, reachable from the event queue's handlers.

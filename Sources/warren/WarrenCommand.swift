@@ -31,6 +31,9 @@ struct WarrenCommand: ParsableCommand {
     @Flag(help: "Render the page to standard output, without the full-screen browser.")
     var dump = false
 
+    @Flag(help: "Check a menu against RFC 1436: print each line out of spec and why, exit 1 if there is one.")
+    var lint = false
+
     @Flag(help: "Write the response to standard output exactly as received.")
     var source = false
 
@@ -55,8 +58,8 @@ struct WarrenCommand: ParsableCommand {
     var printDefaultConfig = false
 
     mutating func validate() throws {
-        if [dump, source, output != nil].filter({ $0 }).count > 1 {
-            throw ValidationError("--dump, --source and --output do not go together.")
+        if [dump, source, output != nil, lint].filter({ $0 }).count > 1 {
+            throw ValidationError("--dump, --source, --output and --lint do not go together.")
         }
         if let encoding, PageEncoding(name: encoding) == nil {
             throw ValidationError(
@@ -92,11 +95,11 @@ struct WarrenCommand: ParsableCommand {
         // `--dump` holds constant memory, and the browser keeps large pages on disk, so the
         // limit is a size cap (the browser lowers it where it cannot spool).
         options.memoryLimit = config.responseLimit ?? FetchOptions.streamingLimit
-        guard dump || source || output != nil else {
+        guard dump || source || output != nil || lint else {
             try runBrowser(options: options, config: config, configProblems: configProblems, environment: environment)
         }
         guard let target else {
-            CommandLineOutput.fail("a URL is needed with --dump, --source or --output")
+            CommandLineOutput.fail("a URL is needed with --dump, --source, --output or --lint")
             throw ExitCode(2)
         }
         let url: GopherURL
@@ -109,6 +112,8 @@ struct WarrenCommand: ParsableCommand {
         let status: Int32
         if let output {
             status = CommandLineFetch.save(url, to: output, overwrite: force, options: options)
+        } else if lint {
+            status = CommandLineFetch.lint(url, options: options)
         } else if source {
             status = CommandLineFetch.source(url, options: options)
         } else {

@@ -84,3 +84,19 @@ import WarrenTestSupport
     browser.press(.character("j"))
     #expect(browser.statusLine == " 2/2  gopher://example.org/1/b")
 }
+
+
+@Test func pageInfoOnAMenuListsTheLinesOutOfSpec() {
+    var browser = browserShowing("gopher://example.org/", Gophermap.menu(
+        Gophermap.info("Fine"), "1No port\t/n\texample.org\r\n", Gophermap.item("0", "Fine", "/f")))
+    browser.resize(width: 100, height: 30)
+    browser.press(.character("="))
+    #expect(browser.pageLines.contains("Lint       1 line out of spec:"))
+    #expect(browser.pageLines.contains("  line 2: missing port (70 is assumed)"))
+}
+
+@Test func pageInfoOnAMenuInSpecSaysSo() {
+    var browser = browserShowing("gopher://example.org/", Gophermap.menu(links: 3))
+    browser.press(.character("="))
+    #expect(browser.pageLines.contains("Lint       every line is in spec"))
+}

@@ -75,6 +75,28 @@ import WarrenTestSupport
         #expect(result.stderr.contains("--encoding takes one of auto, UTF-8, Latin-1, CP437, Windows-1252, Shift_JIS, EUC-JP, KOI8-R, not EBCDIC."))
     }
 
+    /// `--lint` for authors: nothing to say about gophernicus's own menu, each fault of a broken
+    /// one on its own line, and the exit status says which.
+    @Test func lintFindsNothingInARealServersMenuAndEachFaultInABrokenOne() throws {
+        let server = try RealServer(.gophernicus)
+        let clean = try WarrenProcess.run(["--lint", server.url("/")])
+        #expect(clean.status == 0)
+        #expect(clean.stdoutText == "every line is in spec\n")
+        let broken = try FixtureServer(.reply(Array(
+            "iNo tabs\r\n1Bad port\t/b\t127.0.0.1\t99999\r\n0Fine\t/f\t127.0.0.1\t70\r\n.\r\nafter\r\n".utf8)))
+        let result = try WarrenProcess.run(["--lint", "gopher://127.0.0.1:\(broken.port)/1/"])
+        #expect(result.status == 1)
+        #expect(result.stdoutText == """
+            line 1: an i line with 1 field (4 are expected, the host and port may be fake)
+            line 2: port "99999" is not 1–65535
+            line 4: bytes after the "." line
+
+            """)
+        let text = try WarrenProcess.run(["--lint", "gopher://127.0.0.1:\(broken.port)/0/x.txt"])
+        #expect(text.status == 2)
+        #expect(text.stderr == "warren: --lint reads menus: gopher://127.0.0.1:\(broken.port)/0/x.txt is a TXT item\n")
+    }
+
     @Test func dumpShowsPygopherdMenu() throws {
         let server = try RealServer(.pygopherd)
         let result = try WarrenProcess.run(["--dump", "127.0.0.1:\(server.port)"])

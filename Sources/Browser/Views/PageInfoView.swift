@@ -59,6 +59,11 @@ extension PageInfoView: ScreenView {
                 lines.append(stage.padded(to: 11) + time.millisecondsText)
             }
         }
+        if let findings = page.lint {
+            let count = Set(findings.map { $0.line ?? 0 }).count
+            lines.append("Lint       " + (findings.isEmpty ? "every line is in spec" : "\(count) line\(count == 1 ? "" : "s") out of spec:"))
+            lines += findings.map { "  " + $0.description }
+        }
         lines.append("")
         lines.append("(any key returns to the page)")
         return lines.map { Sanitizer.clean($0) }
