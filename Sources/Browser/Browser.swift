@@ -156,7 +156,7 @@ public struct Browser: Sendable {
                 view.page.location.url != nil
             {
                 pageView = nil  // changed alone, so the page is never copied on the way
-                view.page.lint = menu.lint()
+                view.page.lint = menu.lint(bytesAfterTerminator: view.page.info?.bytesAfterTerminator ?? 0)
                 pageView = view
             }
             push(.pageInfo(PageInfoView()))

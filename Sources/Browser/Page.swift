@@ -145,6 +145,8 @@ public struct PageInfo: Sendable, Equatable {
     public var localAddress: String
     /// Stage name and time, in order: resolve, connect, send, first byte, receive.
     public var timings: [(String, Duration)]
+    /// Bytes the server sent after a menu's `.` line (for the lint view).
+    public var bytesAfterTerminator = 0
 
     public init(byteCount: Int, peerAddress: String, localAddress: String, timings: [(String, Duration)]) {
         self.byteCount = byteCount
@@ -156,5 +158,6 @@ public struct PageInfo: Sendable, Equatable {
     public static func == (lhs: PageInfo, rhs: PageInfo) -> Bool {
         lhs.byteCount == rhs.byteCount && lhs.peerAddress == rhs.peerAddress && lhs.localAddress == rhs.localAddress
             && lhs.timings.map(\.0) == rhs.timings.map(\.0) && lhs.timings.map(\.1) == rhs.timings.map(\.1)
+            && lhs.bytesAfterTerminator == rhs.bytesAfterTerminator
     }
 }

@@ -235,13 +235,15 @@ final class InteractiveSession {
     }
 
     private static func pageInfo(_ report: FetchReport) -> PageInfo {
-        PageInfo(
+        var info = PageInfo(
             byteCount: report.byteCount, peerAddress: report.peerAddress, localAddress: report.localAddress,
             timings: [
                 ("resolve", report.timings.resolve), ("connect", report.timings.connect),
                 ("send", report.timings.send), ("first byte", report.timings.firstByte),
                 ("receive", report.timings.receive),
             ])
+        info.bytesAfterTerminator = report.bytesAfterTerminator
+        return info
     }
 
     // MARK: Downloads

@@ -12,7 +12,7 @@ import WarrenTestSupport
     browser.press(.character("="))
     #expect(browser.titleLine == " info for gopher://example.org/1")
     #expect(
-        Array(browser.pageLines.prefix(12)) == [
+        Array(browser.pageLines.prefix(14)) == [
             "URL        gopher://example.org/1",
             "Title      gopher://example.org/1",
             "Type       DIR (1)",
@@ -23,6 +23,8 @@ import WarrenTestSupport
             "resolve    1.5 ms",
             "connect    0.2 ms",
             "receive    12.0 ms",
+            "Lint       1 line out of spec:",
+            "  line 10: port \"70000\" is not 1–65535",
             "",
             "(any key returns to the page)",
         ])
