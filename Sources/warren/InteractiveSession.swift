@@ -38,7 +38,7 @@ final class InteractiveSession {
         let cacheFolder = paths.cacheFolder
         var options = options
         let makeSpool: (@Sendable () -> (any BlockSpool)?)?
-        if (try? FileBlockSpool(folder: cacheFolder)) != nil {
+        if FileBlockSpool.canSpool(in: cacheFolder) {
             makeSpool = { try? FileBlockSpool(folder: cacheFolder) }
         } else {
             makeSpool = nil

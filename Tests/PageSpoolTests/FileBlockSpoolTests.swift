@@ -22,6 +22,26 @@ import WarrenTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("cache/warren").path) == [])
     }
 
+    /// Small pages never spool: they must not hold a descriptor each (a long history of them
+    /// would run out).
+    @Test func theFileIsOpenedOnlyWhenTheFirstBlockIsWritten() throws {
+        let folder = try TemporaryFolder.make(prefix: "warren-spool")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func openInFolder() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").filter {
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\($0)"))?.hasPrefix(folder.path) == true
+            }.count
+        }
+        let spools = try (0..<50).map { _ in try FileBlockSpool(folder: folder.path) }
+        #expect(try openInFolder() == 0)
+        _ = spools[7].write([1, 2, 3])
+        #expect(try openInFolder() == 1)
+        #expect(spools[7].read(SpooledBlock(offset: 0, count: 3)) == [1, 2, 3])
+        #expect(spools[8].read(SpooledBlock(offset: 0, count: 3)) == nil)
+        #expect(FileBlockSpool.canSpool(in: folder.path))
+        #expect(!FileBlockSpool.canSpool(in: "/proc/warren-cannot-be-here"))
+    }
+
     @Test func aSpoolPastItsLimitSaysSo() throws {
         let folder = try TemporaryFolder.make(prefix: "warren-spool")
         defer { try? FileManager.default.removeItem(at: folder) }
