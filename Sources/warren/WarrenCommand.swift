@@ -3,6 +3,7 @@ import Browser
 import GopherCore
 import GopherNet
 import Glibc
+import SystemPackage
 import UserFiles
 
 @main
@@ -56,6 +57,19 @@ struct WarrenCommand: ParsableCommand {
 
     @Flag(help: "Print the default config.toml, every setting with its default and what it does.")
     var printDefaultConfig = false
+
+    /// As argument-parser's, but a bad command line exits 2, as the README and the manual say
+    /// (argument-parser's own status for it is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            _ = try? FileDescriptor.standardError.writeAll(Array((fullMessage(for: error) + "\n").utf8))
+            Glibc.exit(2)
+        }
+    }
 
     mutating func validate() throws {
         if [dump, source, output != nil, lint].filter({ $0 }).count > 1 {

@@ -69,9 +69,19 @@ import WarrenTestSupport
         #expect(result.stdoutText == text)
     }
 
+    @Test func aBadCommandLineExitsTwoWithTheReason() throws {
+        let unknown = try WarrenProcess.run(["--bogus"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("Error: Unknown option '--bogus'\n"))
+        let timeout = try WarrenProcess.run(["--timeout=0", "--dump", "gopher://127.0.0.1:1/"])
+        #expect(timeout.status == 2)
+        #expect(timeout.stderr.hasPrefix("Error: --timeout takes a number of seconds above 0.\n"))
+        #expect(try WarrenProcess.run(["--help"]).status == 0)
+    }
+
     @Test func anUnknownEncodingIsRefusedWithTheNames() throws {
         let result = try WarrenProcess.run(["--dump", "--encoding", "EBCDIC", "gopher://127.0.0.1:1/0/x"])
-        #expect(result.status == 64)  // a usage error, as swift-argument-parser exits for every one
+        #expect(result.status == 2)  // a bad command line, as the README says
         #expect(result.stderr.contains("--encoding takes one of auto, UTF-8, Latin-1, CP437, Windows-1252, Shift_JIS, EUC-JP, KOI8-R, not EBCDIC."))
     }
 
