@@ -166,7 +166,13 @@ public struct Browser: Sendable {
         case .cycleEncoding: return cycleEncoding()
         case .help: return open(.about("help"), title: "Help")
         case .cancel: return cancel()
-        case .quit: return [.quit]
+        case .quit:
+            // A download would be lost half-way: ask first.
+            if let download {
+                push(.question(.quitDuring(download.fileName)))
+                return []
+            }
+            return [.quit]
         case .suspend: return [.suspend]
         }
         return []

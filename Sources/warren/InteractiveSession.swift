@@ -138,6 +138,8 @@ final class InteractiveSession {
 
     func quit(status: Int32) -> Never {
         for handle in handles.values { handle.cancel() }
+        // A download's worker removes its temporary file as it stops: let it, for a moment.
+        for handle in handles.values { _ = handle.waitUntilDone(timeout: .seconds(2)) }
         terminal.end()
         exit(status)
     }

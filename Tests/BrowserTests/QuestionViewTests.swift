@@ -31,3 +31,22 @@ private let archive = MixedMenu.archive
     #expect(browser.statusLine == "archive.tar.gz exist")
     #expect(browser.render().cursor == Screen.Position(row: 23, column: 19))
 }
+
+@Test func qWhileADownloadRunsAsksFirstAndYQuits() {
+    var browser = browserShowing("gopher://example.org/", Gophermap.mixed)
+    browser.type("4")
+    browser.press(.enter)
+    browser.press(.enter)  // save as the name offered
+    #expect(browser.download != nil)
+    #expect(browser.press(.character("q")) == [])
+    #expect(browser.statusLine.hasSuffix("is still downloading; cancel it and quit? (y/N)"))
+    #expect(browser.press(.character("n")) == [])
+    #expect(browser.statusLine == " the download goes on")
+    browser.press(.character("q"))
+    #expect(browser.press(.character("y")) == [.quit])
+}
+
+@Test func qWithNoDownloadQuitsAtOnce() {
+    var browser = browserShowing("gopher://example.org/", Gophermap.mixed)
+    #expect(browser.press(.character("q")) == [.quit])
+}

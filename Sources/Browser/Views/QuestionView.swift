@@ -22,6 +22,14 @@ public struct QuestionView: Sendable, Equatable {
             otherwise: [.say("not saved: \(fileName) exists", isError: false)])
     }
 
+    /// `q` while a download runs: `y` cancels it and quits; anything else goes on.
+    static func quitDuring(_ fileName: String) -> QuestionView {
+        let quit: [ViewAction] = [.emit(.quit)]
+        return QuestionView(
+            "\(fileName) is still downloading; cancel it and quit? (y/N) ", answers: ["y": quit, "Y": quit],
+            otherwise: [.say("the download goes on", isError: false)])
+    }
+
     func handle(_ key: Key) -> [ViewAction] {
         if case .character(let character) = key, let chosen = answers[character] { return [.close] + chosen }
         return [.close] + otherwise
