@@ -100,32 +100,6 @@ extension Browser {
         closeViewsOfThePage()
     }
 
-    // MARK: Downloads
-
-    public mutating func downloadProgress(id: Int, _ text: String) {
-        guard download?.id == id else { return }
-        download?.progress = text
-    }
-
-    public mutating func downloadFinished(id: Int, path: String, byteCount: Int) {
-        guard download?.id == id else { return }
-        download = nil
-        say("saved \(path) (\(ByteCountFormatter.string(byteCount)))")
-    }
-
-    public mutating func downloadFailed(id: Int, message: String) {
-        guard download?.id == id else { return }
-        download = nil
-        say(message, error: true)
-    }
-
-    /// The chosen name exists in the download folder: ask before replacing it.
-    public mutating func downloadTargetExists(id: Int) {
-        guard let current = download, current.id == id else { return }
-        download = nil
-        push(.question(.replace(current.fileName, downloading: current.url)))
-    }
-
     /// A message from the app (a bookmark saved, a file that could not be read…).
     public mutating func report(_ text: String, isError: Bool) {
         say(text, error: isError)

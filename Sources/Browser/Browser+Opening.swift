@@ -121,10 +121,8 @@ extension Browser {
             say("cancelled")
             return actions
         }
-        if let current = download {
-            download = nil
-            say("download of \(current.fileName) cancelled")
-            return [.cancel(id: current.id)]
+        if let current = downloads.last(where: \.isActive) {
+            return cancelDownload(current.id)
         }
         say("nothing to cancel (q quits)")
         return []

@@ -52,7 +52,10 @@ extension Browser {
         }
         var parts: [String] = []
         if let loading { parts.append(loading.progress) }
-        if let download { parts.append(download.progress) }
+        let active = downloads.filter(\.isActive)
+        if let newest = active.last(where: { $0.state == .running }) ?? active.last {
+            parts.append("↓ \(active.count)  \(newest.progress)")
+        }
         if parts.isEmpty { parts.append(resting ?? "o opens a URL · ? help · q quits") }
         return ScreenRow([Span(columns.fit(Sanitizer.clean(" " + parts.joined(separator: "  ·  "))), .status)], fill: .status)
     }

@@ -8,20 +8,10 @@ extension Browser {
             say(what == .page ? "only gopher pages can be saved" : "no link selected")
             return
         }
-        if download != nil {
-            say("a download is already running (Esc cancels it)", error: true)
-            return
-        }
         let name = SafeFileName.suggested(forSelector: url.selector, type: url.type)
         push(.prompt(PromptView(.saveAs(url), label: "Save as: ", text: name)))
     }
 
-    mutating func startDownload(_ url: GopherURL, fileName: String, overwrite: Bool) -> [Action] {
-        let id = nextID
-        nextID += 1
-        download = Download(id: id, url: url, fileName: fileName, progress: "saving \(fileName)…")
-        return [.download(id: id, url: url, fileName: fileName, overwrite: overwrite)]
-    }
 
     mutating func bookmark() -> [Action] {
         guard let page, let url = page.location.url else {

@@ -28,11 +28,29 @@ public struct Browser: Sendable {
         public var started = false
     }
 
+    /// A download in the background: queued, running, or ended, until removed from the list.
     public struct Download: Sendable, Equatable {
+        public enum State: Sendable, Equatable {
+            case queued(overwrite: Bool)
+            case running
+            case done(path: String, byteCount: Int)
+            case failed(String)
+            case cancelled
+        }
+
         public var id: Int
         public var url: GopherURL
         public var fileName: String
         public var progress: String
+        public var state: State
+
+        /// Queued or running: it still has work to do.
+        public var isActive: Bool {
+            switch state {
+            case .queued, .running: return true
+            case .done, .failed, .cancelled: return false
+            }
+        }
     }
 
     public struct Status: Sendable, Equatable {
@@ -46,7 +64,9 @@ public struct Browser: Sendable {
     public internal(set) var views: [View] = []
     public internal(set) var history = History()
     public internal(set) var loading: Loading?
-    public internal(set) var download: Download?
+    /// Downloads, oldest first: at most `maximumRunningDownloads` run, the rest wait in turn.
+    public internal(set) var downloads: [Download] = []
+    public static let maximumRunningDownloads = 4
     public internal(set) var status: Status?
     public internal(set) var wrap = true
     /// The columns and rows of the last `resize`.
@@ -149,6 +169,8 @@ public struct Browser: Sendable {
         case .bookmark: return bookmark()
         case .showBookmarks: return [.showUserPage(.bookmarks)]
         case .showHistory: return [.showUserPage(.history)]
+        case .showDownloads: return showDownloads()
+        case .removeEntry: return removeSelectedDownload()
         case .source: if page != nil { push(.source(SourceView())) }
         case .info:
             guard var view = pageView else { break }
@@ -168,8 +190,9 @@ public struct Browser: Sendable {
         case .cancel: return cancel()
         case .quit:
             // A download would be lost half-way: ask first.
-            if let download {
-                push(.question(.quitDuring(download.fileName)))
+            let active = downloads.filter(\.isActive)
+            if let first = active.first {
+                push(.question(.quitDuring(active.count == 1 ? first.fileName : "\(active.count) files")))
                 return []
             }
             return [.quit]
@@ -196,6 +219,7 @@ public struct Browser: Sendable {
                 actions += startDownload(url, fileName: fileName, overwrite: overwrite)
             case .say(let text, let isError): say(text, error: isError)
             case .emit(let action): actions.append(action)
+            case .describeDownload(let id): if let words = describeDownload(id) { say(words) }
             }
         }
         return passes

@@ -66,6 +66,8 @@ extension Command {
         case .bookmark: return "bookmark this page"
         case .showBookmarks: return "show bookmarks"
         case .showHistory: return "history"
+        case .showDownloads: return "downloads, running and ended (about:downloads)"
+        case .removeEntry: return "on the downloads page: cancel the download, or remove it"
         case .source: return "raw source of the page"
         case .info: return "page info: URL, type, size, addresses, timings"
         case .copyURL: return "copy the selected item's URL"

@@ -5,7 +5,7 @@ public enum Command: String, Sendable, CaseIterable {
     case goTo, editURL, up, reload
     case find, findNext, findPrevious
     case save, download
-    case bookmark, showBookmarks, showHistory
+    case bookmark, showBookmarks, showHistory, showDownloads, removeEntry
     case source, info, copyURL, toggleWrap, cycleEncoding, help
     case cancel, quit, suspend
 }
@@ -33,6 +33,7 @@ public enum KeyMap {
         // Keeping things.
         .character("s"): .save, .character("d"): .download,
         .character("a"): .bookmark, .character("B"): .showBookmarks, .character("H"): .showHistory,
+        .character("D"): .showDownloads, .character("x"): .removeEntry,
         // Looking closer.
         .character("\\"): .source, .character("="): .info, .character("y"): .copyURL,
         .character("w"): .toggleWrap, .character("E"): .cycleEncoding, .character("?"): .help,
@@ -49,7 +50,7 @@ extension KeyMap {
         ("Moving", [.nextLink, .previousLink, .pageDown, .pageUp, .top, .bottom]),
         ("Following links and history", [.open, .back, .forward, .goTo, .editURL, .up, .reload]),
         ("Finding", [.find, .findNext, .findPrevious]),
-        ("Keeping things", [.save, .download, .bookmark, .showBookmarks, .showHistory]),
+        ("Keeping things", [.save, .download, .bookmark, .showBookmarks, .showHistory, .showDownloads, .removeEntry]),
         ("Looking closer", [.source, .info, .copyURL, .toggleWrap, .cycleEncoding, .help]),
         ("Stopping", [.cancel, .quit, .suspend]),
     ]

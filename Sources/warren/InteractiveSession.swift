@@ -254,7 +254,7 @@ final class InteractiveSession {
         do {
             try UserFileStore.makeFolder(paths.downloadFolder)
         } catch {
-            browser.downloadFailed(id: id, message: error.description)
+            perform(browser.downloadFailed(id: id, message: error.description))
             return
         }
         let path = UserPaths.join(paths.downloadFolder, fileName)
@@ -274,7 +274,7 @@ final class InteractiveSession {
                     break
                 case .finished(let report):
                     forget(id)
-                    browser.downloadFinished(id: id, path: path, byteCount: report.byteCount)
+                    perform(browser.downloadFinished(id: id, path: path, byteCount: report.byteCount))
                 case .failed(let error):
                     forget(id)
                     reportDownloadFailure(id: id, error)
@@ -289,9 +289,9 @@ final class InteractiveSession {
     /// A name that exists asks before replacing; anything else is said as it is.
     private func reportDownloadFailure(id: Int, _ error: FetchError) {
         if error.code == .targetExists {
-            browser.downloadTargetExists(id: id)
+            perform(browser.downloadTargetExists(id: id))
         } else {
-            browser.downloadFailed(id: id, message: error.description)
+            perform(browser.downloadFailed(id: id, message: error.description))
         }
     }
 }

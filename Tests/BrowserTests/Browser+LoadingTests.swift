@@ -43,7 +43,7 @@ private func downloadingArchive() -> (Browser, Int) {
     browser.downloadProgress(id: downloadID, "saving archive.tar.gz: 1.0 MB")
     let id = browser.open(.gopher(notes), title: nil).fetchID ?? -1
     browser.loadProgress(id: id, "connecting example.org:70…")
-    #expect(browser.statusLine == " connecting example.org:70…  ·  saving archive.tar.gz: 1.0 MB")
+    #expect(browser.statusLine == " connecting example.org:70…  ·  ↓ 1  saving archive.tar.gz: 1.0 MB")
 }
 
 // MARK: Data and completion
@@ -160,9 +160,9 @@ private func downloadingArchive() -> (Browser, Int) {
 
 @Test func downloadFinishedSaysWhereItWasSaved() {
     var (browser, id) = downloadingArchive()
-    #expect(browser.statusLine == " saving archive.tar.gz…")
+    #expect(browser.statusLine == " ↓ 1  saving archive.tar.gz…")
     browser.downloadProgress(id: id, "saving archive.tar.gz: 1.0 MB")
-    #expect(browser.statusLine == " saving archive.tar.gz: 1.0 MB")
+    #expect(browser.statusLine == " ↓ 1  saving archive.tar.gz: 1.0 MB")
     browser.downloadFinished(id: id, path: "/home/u/Downloads/archive.tar.gz", byteCount: 2_000_000)
     #expect(browser.statusLine == " saved /home/u/Downloads/archive.tar.gz (2.0 MB)")
     #expect(browser.download == nil)
@@ -202,7 +202,7 @@ private func downloadingArchive() -> (Browser, Int) {
     browser.downloadFinished(id: id + 7, path: "/tmp/other", byteCount: 1)
     browser.downloadTargetExists(id: id + 7)
     #expect(browser.views == [])
-    #expect(browser.statusLine == " saving archive.tar.gz…")
+    #expect(browser.statusLine == " ↓ 1  saving archive.tar.gz…")
 }
 
 @Test func reportShowsTheAppsMessage() {

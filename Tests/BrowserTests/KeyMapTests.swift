@@ -23,6 +23,8 @@ private let designKeys: [(Key, Command)] = [
     (.character("d"), .download),
     (.character("a"), .bookmark), (.character("B"), .showBookmarks),
     (.character("H"), .showHistory),
+    (.character("D"), .showDownloads),
+    (.character("x"), .removeEntry),
     (.character("\\"), .source),
     (.character("="), .info),
     (.character("y"), .copyURL),

@@ -81,6 +81,7 @@ extension PageView: ScreenView {
         if let item = selectedItem, let menu, let index = viewport.selected, let number = menu.linkNumber(ofItemAt: index) {
             let position = "\(number)/\(menu.links.count)"
             if let target = builtInTarget(of: item) { return "\(position)  \(target)" }
+            if downloadEntry(item) != nil { return "\(position)  Enter says where it is · x cancels or removes it" }
             switch item.url {
             case .success(let url)?:
                 // A web or telnet link shows where it really goes, not its gopher wrapping.

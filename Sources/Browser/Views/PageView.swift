@@ -225,6 +225,12 @@ public struct PageView: Sendable {
         return location
     }
 
+    /// The download an entry of `about:downloads` stands for (only there).
+    func downloadEntry(_ item: MenuItem) -> Int? {
+        guard page.location == .about("downloads") else { return nil }
+        return Browser.downloadID(of: item)
+    }
+
     /// The host Warren's own pages name in links to each other.
     static let builtInHost = "warren"
 
@@ -233,6 +239,7 @@ public struct PageView: Sendable {
             return []
         }
         if let target = builtInTarget(of: item) { return [.open(target, title: item.display)] }
+        if let id = downloadEntry(item) { return [.describeDownload(id)] }
         switch item.url {
         case .none:
             return []

@@ -26,8 +26,8 @@ public struct QuestionView: Sendable, Equatable {
     static func quitDuring(_ fileName: String) -> QuestionView {
         let quit: [ViewAction] = [.emit(.quit)]
         return QuestionView(
-            "\(fileName) is still downloading; cancel it and quit? (y/N) ", answers: ["y": quit, "Y": quit],
-            otherwise: [.say("the download goes on", isError: false)])
+            "\(fileName) still downloading; cancel and quit? (y/N) ", answers: ["y": quit, "Y": quit],
+            otherwise: [.say("downloads go on", isError: false)])
     }
 
     func handle(_ key: Key) -> [ViewAction] {

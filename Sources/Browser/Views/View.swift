@@ -101,6 +101,8 @@ public enum ViewAction: Equatable, Sendable {
     case askToSave(GopherURL?, what: SaveSubject)
     case download(GopherURL, fileName: String, overwrite: Bool)
     case say(String, isError: Bool)
+    /// Say where download `id` is, or what became of it (Enter on the downloads page).
+    case describeDownload(Int)
     /// An outside action, as is (copying to the clipboard).
     case emit(Action)
 }
