@@ -478,6 +478,39 @@ import WarrenTestSupport
         try second.waitFor("Charset    Shift_JIS (chosen with E, for this host)")
     }
 
+    /// Three downloads at once from a slow server while the reader browses on; one cancelled on
+    /// the downloads page; the other two byte for byte, and nothing half-written left behind.
+    @Test func threeDownloadsRunInTheBackgroundWhileBrowsingAndOneIsCancelled() throws {
+        let chunks = (0..<30).map { part in [UInt8](repeating: UInt8(0x41 + part % 26), count: 64 << 10) }
+        let slow = try FixtureServer(.chunks(chunks, interval: .milliseconds(60)))
+        let menu = try FixtureServer(.reply(Gophermap.menu(
+            Gophermap.item("9", "First", "/file/1.bin", host: "127.0.0.1", port: "\(slow.port)"),
+            Gophermap.item("9", "Second", "/file/2.bin", host: "127.0.0.1", port: "\(slow.port)"),
+            Gophermap.item("9", "Third", "/file/3.bin", host: "127.0.0.1", port: "\(slow.port)"))))
+        let warren = try WarrenInTmux(["gopher://127.0.0.1:\(menu.port)/1/"])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitFor("3 BIN Third")
+        for number in 1...3 {
+            warren.session.sendKeys("\(number)", "d")
+            try warren.waitForStatus("Save as: \(number).bin")
+            warren.session.sendKeys("Enter")
+            try warren.waitForStatus("↓ \(number)")
+        }
+        // Browsing on while they run: the page loads again beside them.
+        warren.session.sendKeys("r")
+        try warren.waitFor("1 BIN First")
+        warren.session.sendKeys("D")
+        try warren.waitFor("Downloads (x cancels the selected one")
+        warren.session.sendKeys("2", "x")
+        try warren.waitFor("2.bin  cancelled")
+        try warren.waitFor("1.bin  done, 2.0 MB", timeout: 20)
+        try warren.waitFor("3.bin  done, 2.0 MB", timeout: 20)
+        let expected = Data(chunks.joined())
+        #expect(try Data(contentsOf: warren.downloads.appendingPathComponent("1.bin")) == expected)
+        #expect(try Data(contentsOf: warren.downloads.appendingPathComponent("3.bin")) == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: warren.downloads.path).sorted() == ["1.bin", "3.bin"])
+    }
+
     @Test func bookmarksAndHistorySurviveARestart() throws {
         let server = try RealServer(.gophernicus)
         let first = try WarrenInTmux([server.url("/0/hello.txt")])
