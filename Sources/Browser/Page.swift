@@ -147,6 +147,8 @@ public struct PageInfo: Sendable, Equatable {
     public var timings: [(String, Duration)]
     /// Bytes the server sent after a menu's `.` line (for the lint view).
     public var bytesAfterTerminator = 0
+    /// `via socks5h://127.0.0.1:9050` when a proxy carried the page.
+    public var route = ""
 
     public init(byteCount: Int, peerAddress: String, localAddress: String, timings: [(String, Duration)]) {
         self.byteCount = byteCount
@@ -158,6 +160,6 @@ public struct PageInfo: Sendable, Equatable {
     public static func == (lhs: PageInfo, rhs: PageInfo) -> Bool {
         lhs.byteCount == rhs.byteCount && lhs.peerAddress == rhs.peerAddress && lhs.localAddress == rhs.localAddress
             && lhs.timings.map(\.0) == rhs.timings.map(\.0) && lhs.timings.map(\.1) == rhs.timings.map(\.1)
-            && lhs.bytesAfterTerminator == rhs.bytesAfterTerminator
+            && lhs.bytesAfterTerminator == rhs.bytesAfterTerminator && lhs.route == rhs.route
     }
 }

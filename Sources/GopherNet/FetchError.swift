@@ -8,7 +8,10 @@ import SystemPackage
 /// `receive timed out after 30 s (127.0.0.1:7071)`, `server error: File not found`.
 public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Stage: String, Sendable {
-        case resolve, connect, send, receive
+        case resolve, connect
+        /// The SOCKS proxy itself: its greeting, its login, or its reply to CONNECT.
+        case proxy
+        case send, receive
         /// A type-3 error reply.
         case server
         /// Writing the response to disk (or to standard output).
@@ -29,6 +32,8 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The server sent too little for too long (a trickle).
         public static let tooSlow = Code(name: "too slow")
         public static let serverError = Code(name: "server error")
+        /// The proxy refused, or spoke something other than SOCKS5; `detail` says which.
+        public static let proxyFailed = Code(name: "proxy failed")
         /// The target exists and overwriting was not asked for.
         public static let targetExists = Code(name: "target exists")
     }

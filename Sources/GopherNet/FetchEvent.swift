@@ -22,6 +22,8 @@ public enum FetchEvent: Sendable {
 public enum FetchProgress: Sendable, Equatable, CustomStringConvertible {
     case resolving(String)
     case connecting(String)
+    /// Asking the SOCKS proxy (at the address given) for the way through.
+    case negotiatingProxy(String)
     case sending(String)
     case receiving(bytes: Int)
 
@@ -29,6 +31,7 @@ public enum FetchProgress: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .resolving(let host): return "resolving \(Sanitizer.clean(host))…"
         case .connecting(let address): return "connecting \(address)…"
+        case .negotiatingProxy(let address): return "asking the proxy \(address)…"
         case .sending(let address): return "sending to \(address)…"
         case .receiving(let bytes): return "receiving \(ByteCountFormatter.string(bytes))"
         }
@@ -44,6 +47,8 @@ public struct FetchReport: Sendable, Equatable {
     public var timings: StageTimings
     /// Bytes that came after a menu's `.` line in the read that held it (not passed on).
     public var bytesAfterTerminator = 0
+    /// `via socks5h://127.0.0.1:9050`, or empty for a direct connection.
+    public var route = ""
 }
 
 /// Time spent in each stage of one fetch.

@@ -13,17 +13,17 @@ enum FetchSessionStop: Error {
 
 /// Made and run on the worker, so it is never shared between threads and needs no `Sendable`.
 final class FetchSession {
-    private typealias Stop = FetchSessionStop
+    typealias Stop = FetchSessionStop
 
     private let url: GopherURL
-    private let options: FetchOptions
+    let options: FetchOptions
     private let sink: (any ResponseSink)?
     private let resolver: any Resolver
     private let handle: FetchHandle
-    private let deliver: @Sendable (FetchEvent) -> Void
+    let deliver: @Sendable (FetchEvent) -> Void
     private let clock = ContinuousClock()
 
-    private var socket: FileDescriptor?
+    private(set) var socket: FileDescriptor?
     private var wake: (read: FileDescriptor, write: FileDescriptor)?
     private var timings = StageTimings()
     private var peerAddress = ""
@@ -31,6 +31,8 @@ final class FetchSession {
     private var byteCount = 0
     /// Bytes after a menu's `.` line in the read that held it, for `--lint`.
     private var bytesAfterTerminator = 0
+    /// `via socks5h://127.0.0.1:9050` when a proxy carried the fetch, for page info.
+    private var route = ""
 
     /// How often progress is reported while streaming into a sink.
     private static let progressInterval: Duration = .milliseconds(100)
@@ -69,30 +71,63 @@ final class FetchSession {
     }
 
     private func perform() throws(Stop) -> FetchReport {
-        let addresses = try resolve()
-        try connect(to: addresses)
+        if let proxy = options.proxy {
+            let target = try socksTarget(for: proxy)
+            // The proxy is usually an address already: no lookup for it then.
+            let addresses: [SocketAddress]
+            if let literal = SocketAddress(numericHost: proxy.host, port: proxy.port) {
+                addresses = [literal]
+            } else {
+                addresses = try resolve(host: proxy.host, port: proxy.port)
+            }
+            try connect(to: addresses)
+            try negotiate(with: proxy, to: target, port: url.port)
+            route = "via \(proxy)"
+        } else {
+            guard !url.isOnion else {
+                throw .failed(FetchError(
+                    stage: .resolve, code: .lookupFailed,
+                    detail: "an .onion address is reached only through Tor (--tor, or proxy in config.toml)",
+                    subject: url.endpoint))
+            }
+            try connect(to: try resolve(host: url.host, port: url.port))
+        }
         try sendRequest()
         try receiveResponse()
         var report = FetchReport(
             url: url, byteCount: byteCount, localAddress: localAddress, peerAddress: peerAddress,
             timings: timings)
         report.bytesAfterTerminator = bytesAfterTerminator
+        report.route = route
         return report
     }
 
     // MARK: Stages
 
-    private func resolve() throws(Stop) -> [SocketAddress] {
-        deliver(.progress(.resolving(url.host)))
+    /// Where the proxy is to connect: the name itself for remote DNS (and always for an
+    /// `.onion`), else the address it resolves to here.
+    private func socksTarget(for proxy: Proxy) throws(Stop) -> SocksTarget {
+        if let literal = SocketAddress(numericHost: url.host, port: url.port) { return .address(literal) }
+        if proxy.resolvesNames || url.isOnion { return .name(url.host) }
+        guard let first = try resolve(host: url.host, port: url.port).first else {
+            throw .failed(FetchError(stage: .resolve, code: .lookupFailed, detail: "no address", subject: url.endpoint))
+        }
+        return .address(first)
+    }
+
+    private func resolve(host: String, port: UInt16) throws(Stop) -> [SocketAddress] {
+        deliver(.progress(.resolving(host)))
         let start = clock.now
-        let result = resolver.resolve(host: url.host, port: url.port)
-        timings.resolve = clock.now - start
+        let result = resolver.resolve(host: host, port: port)
+        timings.resolve += clock.now - start
         if handle.isCancelled { throw .cancelled }
         switch result {
         case .success(let addresses):
             return addresses
         case .failure(let failure):
-            throw .failed(FetchError(stage: .resolve, code: .lookupFailed, detail: failure.message, subject: url.endpoint))
+            throw .failed(FetchError(
+                stage: .resolve, code: .lookupFailed, detail: failure.message,
+                subject: host == url.host ? url.endpoint : "\(host):\(port)"))
         }
     }
 
@@ -150,12 +185,17 @@ final class FetchSession {
         let start = clock.now
         defer { timings.send = clock.now - start }
         let request = url.requestLine + [0x0D, 0x0A]
+        try sendAll(request, stage: .send, subject: peerAddress)
+    }
+
+    /// Sends all of `bytes`, waiting for room as long as the idle timeout allows.
+    func sendAll(_ bytes: [UInt8], stage: FetchError.Stage, subject: String) throws(Stop) {
         let raw = socket?.rawValue ?? -1
         var offset = 0
-        while offset < request.count {
+        while offset < bytes.count {
             // send, not write: MSG_NOSIGNAL keeps a closed peer from raising SIGPIPE.
-            let sent = request.withUnsafeBytes { bytes in
-                Glibc.send(raw, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+            let sent = bytes.withUnsafeBytes { buffer in
+                Glibc.send(raw, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
             }
             if sent >= 0 {
                 offset += sent
@@ -163,8 +203,8 @@ final class FetchSession {
             }
             let error = Errno.last
             if error == .interrupted { continue }
-            guard error == .wouldBlock else { throw .failed(.system(.send, error, peerAddress)) }
-            try wait(for: Int16(POLLOUT), timeout: options.idleTimeout, stage: .send, subject: peerAddress)
+            guard error == .wouldBlock else { throw .failed(.system(stage, error, subject)) }
+            try wait(for: Int16(POLLOUT), timeout: options.idleTimeout, stage: stage, subject: subject)
         }
     }
 
@@ -278,7 +318,7 @@ final class FetchSession {
     }
 
     /// Waits until the socket is ready for `events`, the fetch is cancelled, or `timeout` passes.
-    private func wait(for events: Int16, timeout: Duration, stage: FetchError.Stage, subject: String) throws(Stop) {
+    func wait(for events: Int16, timeout: Duration, stage: FetchError.Stage, subject: String) throws(Stop) {
         let deadline = clock.now + timeout
         while true {
             let remaining = deadline - clock.now

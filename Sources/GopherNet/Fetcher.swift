@@ -13,6 +13,8 @@ public struct FetchOptions: Sendable {
     /// The most response bytes a fetch keeps in memory. Past it the fetch fails with a `receive`
     /// error, "response too large". Fetches into a sink stream and have no limit.
     public var memoryLimit: Int = FetchOptions.defaultMemoryLimit
+    /// Where connections go through (SOCKS5), if anywhere.
+    public var proxy: Proxy?
     /// A server that sends less than this in every `idleTimeout` is too slow: it trickles.
     public var minimumBytesPerWindow = 256
 

@@ -62,4 +62,17 @@ public struct SocketAddress: Sendable, CustomStringConvertible {
         let serviceText = String(decoding: service.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return family == AF_INET6 ? "[\(hostText)]:\(serviceText)" : "\(hostText):\(serviceText)"
     }
+
+    /// The address as SOCKS5 writes it: its type (1 IPv4, 4 IPv6) and its bytes, network order.
+    var socksAddress: (type: UInt8, bytes: [UInt8]) {
+        var copy = storage
+        return withUnsafeBytes(of: &copy) { raw in
+            if family == AF_INET6 {
+                let address = raw.load(fromByteOffset: MemoryLayout<sockaddr_in6>.offset(of: \.sin6_addr)!, as: in6_addr.self)
+                return (4, withUnsafeBytes(of: address) { Array($0) })
+            }
+            let address = raw.load(fromByteOffset: MemoryLayout<sockaddr_in>.offset(of: \.sin_addr)!, as: in_addr.self)
+            return (1, withUnsafeBytes(of: address) { Array($0) })
+        }
+    }
 }

@@ -19,6 +19,8 @@ public struct Config: Sendable, Equatable {
     public var colors: Bool?
     /// Warren's look with the `[colors]` table applied.
     public var theme = Theme.standard
+    /// A SOCKS5 proxy URL for every connection (`socks5h://127.0.0.1:9050` for Tor).
+    public var proxy: String?
     /// The most bytes one response may bring, from `response_limit` in MiB.
     public var responseLimit: Int?
     /// `false` leaves the mouse to the terminal (no wheel, no clicks).
@@ -83,6 +85,9 @@ public struct Config: Sendable, Equatable {
                 return problem("timeout takes a number of seconds above 0")
             }
             timeout = seconds
+        case "proxy":
+            guard let text = value.string else { return problem("proxy takes a URL such as \"socks5h://127.0.0.1:9050\"") }
+            proxy = text.isEmpty ? nil : text
         case "response_limit":
             guard let mebibytes = value.int, mebibytes >= 1, mebibytes <= 1 << 20 else {
                 return problem("response_limit takes a whole number of MiB, at least 1")

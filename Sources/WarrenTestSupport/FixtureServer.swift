@@ -21,6 +21,10 @@ public final class FixtureServer: Sendable {
         case resetAfter([UInt8])
         /// Sends the chunk over and over until the client goes away.
         case endless(chunk: [UInt8])
+        /// A SOCKS5 proxy that records where it is asked to connect (`socksTargets`) and answers
+        /// CONNECT with `reply` (0 is success); after success it is the gopher server itself:
+        /// it reads the selector and sends `bytes`.
+        case socks5(reply: UInt8, then: [UInt8])
         /// Sends the bytes and keeps the connection open until the client closes it.
         case replyAndHold([UInt8])
     }
@@ -33,6 +37,7 @@ public final class FixtureServer: Sendable {
 
     private struct State {
         var requests: [[UInt8]] = []
+        var socksTargets: [String] = []
         var connections: [Int32] = []
         var stopped = false
     }
@@ -55,6 +60,9 @@ public final class FixtureServer: Sendable {
     }
 
     deinit { stop() }
+
+    /// Where SOCKS5 clients asked to go: `name gopher.test:70`, `ipv4 127.0.0.1:70`.
+    public var socksTargets: [String] { state.withLock { $0.socksTargets } }
 
     /// Request lines received so far, without CRLF.
     public var requests: [[UInt8]] { state.withLock { $0.requests } }
@@ -100,10 +108,18 @@ public final class FixtureServer: Sendable {
 
     private func serve(_ fd: Int32) {
         if case .closeImmediately = behaviour { return }
+        if case .socks5(let reply, let bytes) = behaviour {
+            guard let target = socksHandshake(fd, reply: reply) else { return }
+            state.withLock { $0.socksTargets.append(target) }
+            guard reply == 0, let request = readRequestLine(fd) else { return }
+            state.withLock { $0.requests.append(request) }
+            sendAll(fd, bytes)
+            return
+        }
         guard let request = readRequestLine(fd) else { return }
         state.withLock { $0.requests.append(request) }
         switch behaviour {
-        case .closeImmediately:
+        case .closeImmediately, .socks5:
             return
         case .reply(let bytes):
             sendAll(fd, bytes)
@@ -132,6 +148,42 @@ public final class FixtureServer: Sendable {
             sendAll(fd, bytes)
             waitForClientToLeave(fd)
         }
+    }
+
+    /// The greeting (no login), then CONNECT: where it asked to go, after replying `reply`.
+    private func socksHandshake(_ fd: Int32, reply: UInt8) -> String? {
+        guard let greeting = readExactly(fd, 2), greeting[0] == 5, readExactly(fd, Int(greeting[1])) != nil,
+            sendAll(fd, [5, 0]), let header = readExactly(fd, 4), header[0] == 5, header[1] == 1
+        else { return nil }
+        let target: String
+        switch header[3] {
+        case 1:
+            guard let address = readExactly(fd, 4) else { return nil }
+            target = "ipv4 " + address.map(String.init).joined(separator: ".")
+        case 3:
+            guard let length = readExactly(fd, 1), let name = readExactly(fd, Int(length[0])) else { return nil }
+            target = "name " + String(decoding: name, as: UTF8.self)
+        case 4:
+            guard readExactly(fd, 16) != nil else { return nil }
+            target = "ipv6"
+        default:
+            return nil
+        }
+        guard let port = readExactly(fd, 2) else { return nil }
+        sendAll(fd, [5, reply, 0, 1, 127, 0, 0, 1, 0, 70])
+        return "\(target):\(Int(port[0]) << 8 | Int(port[1]))"
+    }
+
+    private func readExactly(_ fd: Int32, _ count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var got = 0
+        while got < count {
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + got, count - got) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            got += n
+        }
+        return bytes
     }
 
     private func readRequestLine(_ fd: Int32) -> [UInt8]? {
@@ -178,6 +230,19 @@ public final class FixtureServer: Sendable {
 
 /// Loopback sockets for tests.
 public enum Loopback {
+    /// Whether something accepts TCP connections on 127.0.0.1:`port`.
+    public static func accepts(port: UInt16) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+        address.sin_port = port.bigEndian
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } == 0
+    }
+
     /// A listening TCP socket on 127.0.0.1 with a free port.
     public static func listen(backlog: Int32) throws -> (fd: Int32, port: UInt16) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)

@@ -117,3 +117,37 @@ public enum TemporaryFolder {
         return URL(fileURLWithPath: String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
 }
+
+/// Debian's microsocks, a real SOCKS5 proxy, on 127.0.0.1 (with a login when given one).
+// @unchecked Sendable: as `RealServer`: set in `init`, cleared only by `stop()`.
+public final class RealSocksProxy: @unchecked Sendable {
+    public let port: UInt16
+    private var process: ChildProcess?
+
+    public init(username: String? = nil, password: String? = nil) throws {
+        port = try Loopback.closedPort()
+        var arguments = ["/usr/bin/microsocks", "-i", "127.0.0.1", "-p", "\(port)"]
+        if let username, let password { arguments += ["-u", username, "-P", password] }
+        guard FileManager.default.isExecutableFile(atPath: arguments[0]) else {
+            throw TestSupportError("microsocks is not installed: run scripts/test, which installs it")
+        }
+        process = try ChildProcess(arguments)
+        for _ in 0..<100 {
+            if Loopback.accepts(port: port) { return }
+            guard process?.isRunning == true else { break }
+            usleep(50_000)
+        }
+        throw TestSupportError("microsocks did not start listening on 127.0.0.1:\(port)")
+    }
+
+    deinit { stop() }
+
+    public func stop() {
+        process?.terminate()
+        process = nil
+    }
+
+    public func url(resolvingNames: Bool = false) -> String {
+        "\(resolvingNames ? "socks5h" : "socks5")://127.0.0.1:\(port)"
+    }
+}

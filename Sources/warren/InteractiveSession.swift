@@ -245,6 +245,7 @@ final class InteractiveSession {
                 ("receive", report.timings.receive),
             ])
         info.bytesAfterTerminator = report.bytesAfterTerminator
+        info.route = report.route
         return info
     }
 

@@ -52,6 +52,14 @@ struct WarrenCommand: ParsableCommand {
         valueName: "NAME"))
     var encoding: String?
 
+    @Option(help: ArgumentHelp(
+        "Connect through this SOCKS5 proxy: socks5://[user:password@]host[:port] resolves names here, socks5h:// at the proxy.",
+        valueName: "URL"))
+    var proxy: String?
+
+    @Flag(help: "Connect through Tor's proxy on this machine (socks5h://127.0.0.1:9050).")
+    var tor = false
+
     @Flag(help: "Check config.toml (or the file given as the argument), print each problem, exit 1 if any.")
     var checkConfig = false
 
@@ -80,6 +88,10 @@ struct WarrenCommand: ParsableCommand {
                 "--encoding takes one of \(PageEncoding.allCases.map(\.name).joined(separator: ", ")), not \(encoding).")
         }
         if encoding != nil, !dump { throw ValidationError("--encoding goes with --dump.") }
+        if let proxy {
+            do { _ = try Proxy(parsing: proxy) } catch { throw ValidationError("--proxy: \(error)") }
+            if tor { throw ValidationError("--proxy and --tor do not go together.") }
+        }
         if let timeout, !(timeout > 0 && timeout <= 86_400) {
             throw ValidationError("--timeout takes a number of seconds above 0.")
         }
@@ -101,10 +113,24 @@ struct WarrenCommand: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
             return
         }
-        let (config, configProblems) = Self.readConfig(environment: environment)
+        let (config, readProblems) = Self.readConfig(environment: environment)
         var options = FetchOptions()
         if let seconds = timeout ?? config.timeout {
             options = FetchOptions(timeout: .milliseconds(Int64(seconds * 1000)))
+        }
+        let configProblems = readProblems
+        if tor {
+            options.proxy = .tor
+        } else if let proxy {
+            options.proxy = try? Proxy(parsing: proxy)
+        } else if let configured = config.proxy {
+            do {
+                options.proxy = try Proxy(parsing: configured)
+            } catch {
+                // Never silently direct: the command line stops; the browser says so and stops too.
+                CommandLineOutput.fail("config.toml: proxy: \(error)")
+                throw ExitCode(2)
+            }
         }
         // `--dump` holds constant memory, and the browser keeps large pages on disk, so the
         // limit is a size cap (the browser lowers it where it cannot spool).

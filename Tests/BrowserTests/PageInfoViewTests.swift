@@ -102,3 +102,15 @@ import WarrenTestSupport
     browser.press(.character("="))
     #expect(browser.pageLines.contains("Lint       every line is in spec"))
 }
+
+
+@Test func pageInfoShowsTheRouteThroughAProxy() {
+    var browser = Browser()
+    let id = browser.open(.gopher(gopherURL("gopher://example.onion/0/a.txt")), title: nil).fetchID ?? -1
+    browser.loadData(id: id, Array("text\n".utf8))
+    var info = PageInfo.sample
+    info.route = "via socks5h://127.0.0.1:9050"
+    _ = browser.loadFinished(id: id, info: info)
+    browser.press(.character("="))
+    #expect(browser.pageLines.contains("Route      via socks5h://127.0.0.1:9050"))
+}

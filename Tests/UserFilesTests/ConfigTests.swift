@@ -63,6 +63,12 @@ import Testing
     #expect(config.mouse == true)
     #expect(config.keys == [:])
     #expect(config.theme == Theme.standard)
+    #expect(config.proxy == nil)
+}
+
+@Test func aProxyIsAURLStringAndAnythingElseIsNamed() {
+    #expect(Config.parse(#"proxy = "socks5h://127.0.0.1:9050""#).config.proxy == "socks5h://127.0.0.1:9050")
+    #expect(Config.parse("proxy = 9050").problems == [#"line 1: proxy takes a URL such as "socks5h://127.0.0.1:9050""#])
 }
 
 @Test func hashInsideAQuotedStringIsNotAComment() {

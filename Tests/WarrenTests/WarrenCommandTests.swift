@@ -107,6 +107,30 @@ import WarrenTestSupport
         #expect(text.stderr == "warren: --lint reads menus: gopher://127.0.0.1:\(broken.port)/0/x.txt is a TXT item\n")
     }
 
+    /// `--proxy` through a real SOCKS5 proxy; `--tor` is Tor's own address, so with no Tor here
+    /// it fails at the connect stage, naming it; a proxy URL Warren cannot use is refused.
+    @Test func dumpGoesThroughTheProxyGivenAndTorIsItsOwnPlace() throws {
+        let server = try RealServer(.gophernicus)
+        let proxy = try RealSocksProxy()
+        let through = try WarrenProcess.run(["--dump", "--proxy", proxy.url(), server.url("/0/hello.txt")])
+        #expect(through.status == 0)
+        #expect(through.stdoutText == "Hello, gopherspace.\nSecond line.\n")
+        let tor = try WarrenProcess.run(["--dump", "--tor", "gopher://abcdefghijklmnop.onion/1/"], prefix: ["/usr/bin/unshare", "-n"])
+        #expect(tor.status == 1)
+        #expect(tor.stderr.hasPrefix("warren: connect failed: "))
+        #expect(tor.stderr.hasSuffix("(127.0.0.1:9050)\n"))
+        let bad = try WarrenProcess.run(["--dump", "--proxy", "http://127.0.0.1:8080", server.url("/")])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("Error: --proxy: http:// proxies are not supported (socks5:// or socks5h://)"))
+    }
+
+    /// An onion address without a proxy: refused before any lookup (no network here at all).
+    @Test func anOnionWithoutAProxyIsRefusedAtResolveAndNothingIsLookedUp() throws {
+        let result = try WarrenProcess.run(["--dump", "gopher://abcdefghijklmnop.onion/1/"], prefix: ["/usr/bin/unshare", "-n"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "warren: resolve failed: an .onion address is reached only through Tor (--tor, or proxy in config.toml) (abcdefghijklmnop.onion:70)\n")
+    }
+
     @Test func dumpShowsPygopherdMenu() throws {
         let server = try RealServer(.pygopherd)
         let result = try WarrenProcess.run(["--dump", "127.0.0.1:\(server.port)"])

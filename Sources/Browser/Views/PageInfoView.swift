@@ -54,6 +54,7 @@ extension PageInfoView: ScreenView {
         }
         if let info = page.info {
             lines.append("Peer       \(info.peerAddress)")
+            if !info.route.isEmpty { lines.append("Route      \(info.route)") }
             lines.append("Local      \(info.localAddress)")
             for (stage, time) in info.timings {
                 lines.append(stage.padded(to: 11) + time.millisecondsText)
