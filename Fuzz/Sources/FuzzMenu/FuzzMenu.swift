@@ -73,5 +73,15 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             fatalError("FuzzMenu: a valid link has no URL")
         }
     }
+    // The lint view reads the same lines: it never traps, and every finding names a line of
+    // the menu (or none, for the menu as a whole).
+    for finding in whole.lint(bytesAfterTerminator: 1) {
+        if let line = finding.line, !(1...(whole.count + 1)).contains(line) {
+            fatalError("FuzzMenu: a lint finding names line \(line) of \(whole.count)")
+        }
+        if let bad = Reference.firstUnsafeScalar(finding.description) {
+            fatalError("FuzzMenu: a lint finding holds U+\(String(bad, radix: 16))")
+        }
+    }
     return 0
 }
