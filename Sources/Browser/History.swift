@@ -21,6 +21,12 @@ public struct History: Sendable {
         self.entryLimit = entryLimit
     }
 
+    /// A session's history, coming back: entries without their pages, fetched when visited.
+    mutating func restore(back: [Entry], forward: [Entry]) {
+        self.back = Array(back.suffix(entryLimit))
+        self.forward = Array(forward.suffix(entryLimit))
+    }
+
     /// Leaving `page` for a new one: it goes on the back stack, and forward is forgotten.
     public mutating func leave(_ page: Page) {
         back.append(Self.entry(for: page))

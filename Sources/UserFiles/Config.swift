@@ -19,6 +19,8 @@ public struct Config: Sendable, Equatable {
     public var colors: Bool?
     /// Warren's look with the `[colors]` table applied.
     public var theme = Theme.standard
+    /// `false`: `warren` with no URL opens the home page, never the last session.
+    public var restoreSession: Bool?
     /// A SOCKS5 proxy URL for every connection (`socks5h://127.0.0.1:9050` for Tor).
     public var proxy: String?
     /// The most bytes one response may bring, from `response_limit` in MiB.
@@ -98,6 +100,9 @@ public struct Config: Sendable, Equatable {
             if value.table != nil { return [] }
             guard let flag = value.bool else { return problem("colors takes true or false, or is a table: [colors]") }
             colors = flag
+        case "restore_session":
+            guard let flag = value.bool else { return problem("restore_session takes true or false") }
+            restoreSession = flag
         case "mouse":
             guard let flag = value.bool else { return problem("mouse takes true or false") }
             mouse = flag

@@ -15,6 +15,8 @@ public struct UserPaths: Sendable, Equatable {
     public let bookmarksFile: String
     /// `$XDG_STATE_HOME/warren/history`, default `~/.local/state/warren/history`.
     public let historyFile: String
+    /// `$XDG_STATE_HOME/warren/session`: the last session, opened again by `warren` alone.
+    public let sessionFile: String
     /// `$XDG_STATE_HOME/warren/encodings`: the encoding chosen with `E`, per host.
     public let encodingsFile: String
     /// `$XDG_CACHE_HOME/warren`, default `~/.cache/warren`: large pages spooled to disk
@@ -35,6 +37,7 @@ public struct UserPaths: Sendable, Equatable {
         bookmarksFile = Self.join(dataHome, "warren/bookmarks.gph")
         historyFile = Self.join(stateHome, "warren/history")
         encodingsFile = Self.join(stateHome, "warren/encodings")
+        sessionFile = Self.join(stateHome, "warren/session")
         cacheFolder = Self.join(Self.xdg("XDG_CACHE_HOME", environment) ?? Self.join(home, ".cache"), "warren")
         downloadFolder = Self.downloadFolder(
             configured: configuredDownloadFolder, environment: environment, home: home, configHome: configHome)

@@ -20,6 +20,9 @@ final class InteractiveSession {
     private let bookmarks: BookmarkFile
     private let visits: HistoryFile
     private let encodings: EncodingFile
+    private let sessionFile: SessionFile
+    /// The places last written to the session file (without their viewports).
+    private var savedPlaces: [Location] = []
     private var handles: [Int: FetchHandle] = [:]
     /// When each load's receive stage began, for the rate in the status bar.
     private var receiveStarts: [Int: ContinuousClock.Instant] = [:]
@@ -33,6 +36,7 @@ final class InteractiveSession {
         bookmarks = BookmarkFile(path: paths.bookmarksFile)
         visits = HistoryFile(path: paths.historyFile)
         encodings = EncodingFile(path: paths.encodingsFile)
+        sessionFile = SessionFile(path: paths.sessionFile)
         // Pages past a few MiB go to unlinked files in the cache folder; where none can be made
         // there, pages stay in memory and the in-memory limit holds.
         let cacheFolder = paths.cacheFolder
@@ -56,12 +60,16 @@ final class InteractiveSession {
 
     /// Opens `start` and runs until the user quits; never returns. `problems` (from the
     /// configuration file) are shown in the status bar.
-    func run(start: Location, problems: [String] = []) -> Never {
+    func run(start: Location, restoringSession: Bool = false, problems: [String] = []) -> Never {
         let size = terminal.size
         browser.resize(width: size.width, height: size.height)
         watchInput()
         watchSignals()
-        perform(browser.open(start, title: nil))
+        if restoringSession, let saved = sessionFile.load() {
+            perform(browser.restore(saved))
+        } else {
+            perform(browser.open(start, title: nil))
+        }
         if !problems.isEmpty { browser.report(problems.joined(separator: "; "), isError: true) }
         redraw()
         dispatchMain()
@@ -136,7 +144,22 @@ final class InteractiveSession {
         lastDraw = clock.now
     }
 
+    /// Keeps the session file up to date when a page comes or goes (scrolling alone waits for
+    /// quitting, so a key press never costs a write). `always`: with every position, as now.
+    private func saveSession(always: Bool = false) {
+        let session = browser.session
+        let places = ([session.current].compactMap { $0 } + session.back + session.forward).map(\.location)
+        guard always || places != savedPlaces, session.current != nil else { return }
+        savedPlaces = places
+        do {
+            try sessionFile.save(session)
+        } catch {
+            browser.report("session not saved: \(error)", isError: true)
+        }
+    }
+
     func quit(status: Int32) -> Never {
+        saveSession(always: true)
         for handle in handles.values { handle.cancel() }
         // A download's worker removes its temporary file as it stops: let it, for a moment.
         for handle in handles.values { _ = handle.waitUntilDone(timeout: .seconds(2)) }
@@ -180,6 +203,7 @@ final class InteractiveSession {
             case .quit: quit(status: 0)
             }
         }
+        saveSession()
         scheduleRedraw()
     }
 

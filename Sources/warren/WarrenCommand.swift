@@ -60,6 +60,9 @@ struct WarrenCommand: ParsableCommand {
     @Flag(help: "Connect through Tor's proxy on this machine (socks5h://127.0.0.1:9050).")
     var tor = false
 
+    @Flag(help: "With no URL, open the home page rather than the last session.")
+    var noRestore = false
+
     @Flag(help: "Check config.toml (or the file given as the argument), print each problem, exit 1 if any.")
     var checkConfig = false
 
@@ -200,7 +203,9 @@ struct WarrenCommand: ParsableCommand {
             } catch {
                 return "\(error)"
             }
-            session.run(start: start, problems: startingProblems)
+            // No URL: the last session comes back, unless the user says otherwise.
+            let restore = target == nil && !noRestore && config.restoreSession != false
+            session.run(start: start, restoringSession: restore, problems: startingProblems)
         }
         CommandLineOutput.fail(failure ?? "the browser stopped")
         throw ExitCode(1)

@@ -139,3 +139,17 @@ private func cached(_ entries: [History.Entry]) -> [Bool] { entries.map { $0.pag
     for number in 1...5 { history.leave(page(number)) }
     #expect(numbers(history.back) == ["Page 3", "Page 4", "Page 5"])
 }
+
+@Test func aRestoredSessionFetchesItsPageAtItsPlaceAndKeepsItsHistory() throws {
+    var browser = Browser()
+    let session = Session(
+        current: Session.Place(location: .gopher(gopherURL("gopher://example.org/1/here")), title: "Here", viewport: Viewport(top: 12, selected: 14)),
+        back: [Session.Place(location: .gopher(gopherURL("gopher://example.org/1/")), title: "Root", viewport: Viewport(top: 3))])
+    let actions = browser.restore(session)
+    #expect(actions == [.fetch(id: 1, url: gopherURL("gopher://example.org/1/here"))])
+    browser.deliver(Gophermap.menu(links: 30), to: actions)
+    #expect(browser.page?.viewport.top == 12)
+    #expect(browser.history.back.map(\.title) == ["Root"])
+    #expect(browser.session.current?.title == "Here")
+    #expect(browser.press(.left) == [.fetch(id: 2, url: gopherURL("gopher://example.org/1/"))])
+}

@@ -14,13 +14,15 @@ import WarrenTestSupport
     browser.resize(width: 200, height: 24)
     browser.show(paths.page())
     #expect(browser.titleLine == " about:files")
-    #expect(Array(browser.pageLines.prefix(12)) == [
+    #expect(Array(browser.pageLines.prefix(14)) == [
         "        Warren's files (each is made the first time it is needed)",
         "",
         "          Settings   \(home.path)/.config/warren/config.toml",
         "          Bookmarks  \(home.path)/.local/share/warren/bookmarks.gph",
         "                     not made yet",
         "          History    \(home.path)/.local/state/warren/history",
+        "                     not made yet",
+        "          Session    \(home.path)/.local/state/warren/session",
         "                     not made yet",
         "          Encodings  \(home.path)/.local/state/warren/encodings",
         "                     not made yet",

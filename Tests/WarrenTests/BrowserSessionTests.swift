@@ -511,10 +511,12 @@ import WarrenTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: warren.downloads.path).sorted() == ["1.bin", "3.bin"])
     }
 
-    @Test func bookmarksAndHistorySurviveARestart() throws {
+    @Test func bookmarksHistoryAndTheSessionSurviveARestart() throws {
         let server = try RealServer(.gophernicus)
-        let first = try WarrenInTmux([server.url("/0/hello.txt")])
+        let first = try WarrenInTmux([server.url("/1/")])
         defer { first.removeHome() }
+        try first.waitFor("5 TXT hello.txt")
+        first.session.sendKeys("5", "Enter")
         try first.waitFor("Hello, gopherspace.")
         first.session.sendKeys("a")
         try first.waitForStatus("bookmarked")
@@ -522,13 +524,22 @@ import WarrenTestSupport
         #expect(try first.session.waitForExit() == 0)
         first.stop()
         let bookmarks = String(decoding: try Data(contentsOf: first.bookmarksFile), as: UTF8.self)
-        #expect(bookmarks == "0gopher://127.0.0.1:\(server.port)/0/hello.txt\t/hello.txt\t127.0.0.1\t\(server.port)\r\n")
+        #expect(bookmarks == "0hello.txt\t/hello.txt\t127.0.0.1\t\(server.port)\r\n")
 
-        let second = try WarrenInTmux([], home: first.home)
+        // No URL: the session comes back, the page on screen and the way back.
+        let restored = try WarrenInTmux([], home: first.home)
+        try restored.waitFor("Hello, gopherspace.")
+        restored.session.sendKeys("h")
+        try restored.waitFor("5 TXT hello.txt")
+        restored.session.sendKeys("q")
+        _ = try restored.session.waitForExit()
+        restored.stop()
+
+        let second = try WarrenInTmux(["--no-restore"], home: first.home)
         defer { second.stop() }
         try second.waitFor("Welcome to Warren")
         second.session.sendKeys("B")
-        try second.waitFor("1 TXT gopher://127.0.0.1:\(server.port)/0/hello.txt")
+        try second.waitFor("1 TXT hello.txt")
         second.session.sendKeys("Enter")
         try second.waitFor("Hello, gopherspace.")
         second.session.sendKeys("H")

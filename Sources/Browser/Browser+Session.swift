@@ -1,0 +1,55 @@
+import GopherCore
+
+/// Sessions that come back: what is open and the way back and forward, with each page's place,
+/// as plain data the app keeps in its session file; `restore` opens it again.
+public struct Session: Sendable, Equatable {
+    public struct Place: Sendable, Equatable {
+        public var location: Location
+        public var title: String
+        public var viewport: Viewport
+
+        public init(location: Location, title: String, viewport: Viewport) {
+            self.location = location
+            self.title = title
+            self.viewport = viewport
+        }
+    }
+
+    public var current: Place?
+    public var back: [Place]
+    public var forward: [Place]
+
+    public init(current: Place?, back: [Place] = [], forward: [Place] = []) {
+        self.current = current
+        self.back = back
+        self.forward = forward
+    }
+}
+
+extension Browser {
+    /// The session as it stands: the page on screen (or the one loading) and history.
+    public var session: Session {
+        let current = page.map { Session.Place(location: $0.location, title: $0.title, viewport: $0.viewport) }
+            ?? loading.map { Session.Place(location: $0.location, title: $0.title, viewport: Viewport()) }
+        func place(_ entry: History.Entry) -> Session.Place {
+            Session.Place(location: entry.location, title: entry.title, viewport: entry.viewport)
+        }
+        return Session(current: current, back: history.back.map(place), forward: history.forward.map(place))
+    }
+
+    /// Opens `session` again: its history as it was (pages fetched again when visited), and its
+    /// current page at its place.
+    public mutating func restore(_ session: Session) -> [Action] {
+        func entry(_ place: Session.Place) -> History.Entry {
+            History.Entry(location: place.location, title: place.title, viewport: place.viewport, page: nil)
+        }
+        history.restore(back: session.back.map(entry), forward: session.forward.map(entry))
+        guard let current = session.current else { return open(.about("home"), title: nil) }
+        if case .gopher(let url) = current.location {
+            return [startLoading(current.location, title: current.title, purpose: .reload(current.viewport), url: url)]
+        }
+        let actions = open(current.location, title: current.title)
+        pageView?.page.viewport = current.viewport
+        return actions
+    }
+}
