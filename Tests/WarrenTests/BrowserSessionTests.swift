@@ -482,7 +482,8 @@ import WarrenTestSupport
     /// the downloads page; the other two byte for byte, and nothing half-written left behind.
     @Test func threeDownloadsRunInTheBackgroundWhileBrowsingAndOneIsCancelled() throws {
         let chunks = (0..<30).map { part in [UInt8](repeating: UInt8(0x41 + part % 26), count: 64 << 10) }
-        let slow = try FixtureServer(.chunks(chunks, interval: .milliseconds(60)))
+        // About 4 s a download: time enough to cancel one on a slow machine.
+        let slow = try FixtureServer(.chunks(chunks, interval: .milliseconds(130)))
         let menu = try FixtureServer(.reply(Gophermap.menu(
             Gophermap.item("9", "First", "/file/1.bin", host: "127.0.0.1", port: "\(slow.port)"),
             Gophermap.item("9", "Second", "/file/2.bin", host: "127.0.0.1", port: "\(slow.port)"),
