@@ -19,6 +19,15 @@ extension Browser {
             rows = [ScreenRow([Span(columns.fit(" Warren"), .title)], fill: .title)]
         }
         while rows.count < height - 1 { rows.append(ScreenRow()) }
+        if case .prompt(let prompt)? = views.last {
+            // The `o` prompt's suggestions, just above it, over the page's last rows.
+            let offered = prompt.suggestions(context: context).prefix(max(0, height - 2))
+            for (number, entry) in offered.enumerated() {
+                let style: Style = number == prompt.chosen ? .selectedLink : .info
+                let text = Sanitizer.clean(" " + entry.title + "  " + entry.address)
+                rows[height - 1 - offered.count + number] = ScreenRow([Span(columns.fit(text), style)], fill: style)
+            }
+        }
         var cursor: Screen.Position?
         if let (row, column) = views.last?.lineRow(context: context) {
             rows.append(row)

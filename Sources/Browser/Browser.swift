@@ -81,6 +81,9 @@ public struct Browser: Sendable {
     /// Encodings chosen with `E`, by host (lowercased): the app loads them from the encodings
     /// file; a page from such a host arrives read that way.
     public var hostEncodings: [String: PageEncoding] = [:]
+    /// History and bookmarks, for the `o` prompt's suggestions; the app fills it from the
+    /// user's files and again when they change.
+    public var addressBook: [AddressEntry] = []
     /// Makes a spool for each page that arrives, so that a large page keeps only a few MiB in
     /// memory (the app's spools are files on disk); nil, or a nil spool, keeps pages in memory.
     let makeSpool: (@Sendable () -> (any BlockSpool)?)?
@@ -117,7 +120,7 @@ public struct Browser: Sendable {
     var context: ViewContext {
         ViewContext(
             page: page, width: width, height: height, wrap: wrap, defaultPort: defaultPort,
-            isTransferring: loading != nil || download != nil)
+            isTransferring: loading != nil || download != nil, addressBook: addressBook)
     }
 
     // MARK: Keys

@@ -17,6 +17,18 @@ public struct BookmarkFile: Sendable {
         return Page.menu(UserPage.bookmarks.location, title: "Bookmarks", bytes: bytes)
     }
 
+    /// The bookmarks as places for the `o` prompt's suggestions.
+    public func addressEntries() -> [AddressEntry] {
+        var menu = Menu()
+        menu.append(UserFileStore.read(path) ?? [])
+        menu.finish()
+        return menu.links.compactMap { index in
+            let item = menu.item(at: index)
+            guard case .success(let url)? = item.url else { return nil }
+            return AddressEntry(address: url.description, title: item.display, isBookmark: true)
+        }
+    }
+
     /// Adds a line for `url` at the end; the file is replaced atomically.
     public func add(_ url: GopherURL, title: String) throws(UserFileError) {
         var bytes = UserFileStore.read(path) ?? []

@@ -25,6 +25,20 @@ public struct HistoryFile: Sendable {
         return Page.menu(UserPage.history.location, title: "History", bytes: bytes)
     }
 
+    /// The visited URLs as places for the `o` prompt's suggestions: how often each was visited
+    /// and how lately (its last line's number in the file).
+    public func addressEntries() -> [AddressEntry] {
+        let text = String(decoding: UserFileStore.read(path) ?? [], as: UTF8.self)
+        var entries: [String: AddressEntry] = [:]
+        for (number, line) in text.split(separator: "\n").enumerated() {
+            guard let url = try? GopherURL(parsing: String(line)) else { continue }
+            let address = url.description
+            entries[address, default: AddressEntry(address: address, title: address)].visits += 1
+            entries[address]?.lastVisit = number + 1
+        }
+        return Array(entries.values)
+    }
+
     public func record(_ url: GopherURL) throws(UserFileError) {
         try UserFileStore.append(line: url.description, to: path, keepingLast: length)
     }

@@ -53,6 +53,7 @@ final class InteractiveSession {
             defaultPort: servicesDatabaseGopherPort(), keyBindings: KeyMap.bindings(with: config.keys),
             makeSpool: makeSpool)
         browser.hostEncodings = encodings.load()
+        browser.addressBook = visits.addressEntries() + bookmarks.addressEntries()
         var terminalEnvironment = environment
         if config.colors == false { terminalEnvironment["NO_COLOR"] = "1" }
         terminal = try Terminal(environment: terminalEnvironment, theme: config.theme, mouse: config.mouse ?? true)
@@ -180,12 +181,15 @@ final class InteractiveSession {
             case .addBookmark(let url, let title):
                 do {
                     try bookmarks.add(url, title: title)
+                    browser.addressBook.append(AddressEntry(address: url.description, title: title, isBookmark: true))
                 } catch {
                     browser.report("bookmark not saved: \(error)", isError: true)
                 }
             case .recordVisit(let url):
                 do {
                     try visits.record(url)
+                    let newest = (browser.addressBook.map(\.lastVisit).max() ?? 0) + 1
+                    browser.addressBook.append(AddressEntry(address: url.description, title: url.description, visits: 1, lastVisit: newest))
                 } catch {
                     browser.report("history not saved: \(error)", isError: true)
                 }

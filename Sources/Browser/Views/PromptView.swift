@@ -14,6 +14,8 @@ public struct PromptView: Sendable, Equatable {
     public var purpose: Purpose
     public var label: String
     public internal(set) var editor: LineEditor
+    /// The suggestion chosen with ↑/↓ (the `o` prompt), if any.
+    public internal(set) var chosen: Int?
 
     public init(_ purpose: Purpose, label: String, text: String = "") {
         self.purpose = purpose
@@ -22,10 +24,28 @@ public struct PromptView: Sendable, Equatable {
     }
 
     mutating func handle(_ key: Key, context: ViewContext) -> [ViewAction] {
+        if purpose == .goTo, key == .down || key == .up {
+            let count = suggestions(context: context).count
+            guard count > 0 else { return [] }
+            if key == .down {
+                chosen = min(count - 1, (chosen ?? -1) + 1)
+            } else {
+                chosen = chosen.flatMap { $0 > 0 ? $0 - 1 : nil }
+            }
+            return []
+        }
+        let typed = editor.value
+        let offered = purpose == .goTo && chosen != nil ? suggestions(context: context) : []
         switch editor.handle(key) {
-        case .editing: return []
+        case .editing:
+            if editor.value != typed { chosen = nil }
+            return []
         case .cancelled: return [.close]
-        case .submitted(let text): return [.close] + submit(text, defaultPort: context.defaultPort)
+        case .submitted(let text):
+            if let chosen, offered.indices.contains(chosen) {
+                return [.close] + submit(offered[chosen].address, defaultPort: context.defaultPort)
+            }
+            return [.close] + submit(text, defaultPort: context.defaultPort)
         }
     }
 

@@ -123,6 +123,8 @@ struct ViewContext {
     /// The text of the last find, while the screen being drawn is the one it searched: the
     /// views draw its matches in the `.match` style.
     var matchText: String?
+    /// Places the `o` prompt suggests from (history and bookmarks; the page's links are added).
+    var addressBook: [AddressEntry] = []
 
     /// Rows between the title and the status bar.
     var pageRows: Int { max(1, height - 2) }
