@@ -24,7 +24,8 @@ extension Browser {
             let offered = prompt.suggestions(context: context).prefix(max(0, height - 2))
             for (number, entry) in offered.enumerated() {
                 let style: Style = number == prompt.chosen ? .selectedLink : .info
-                let text = Sanitizer.clean(" " + entry.title + "  " + entry.address)
+                let named = entry.title.isEmpty || entry.title == entry.address ? "" : entry.title + "  "
+                let text = Sanitizer.clean(" " + named + entry.address)
                 rows[height - 1 - offered.count + number] = ScreenRow([Span(columns.fit(text), style)], fill: style)
             }
         }

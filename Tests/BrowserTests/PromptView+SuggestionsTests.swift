@@ -25,9 +25,9 @@ private func browserWithPlaces() -> Browser {
     let lines = browser.screenLines
     // Visited often and lately first, then a bookmark, then a visit long ago, then the page's link.
     #expect(Array(lines[19...23]) == [
-        " gopher://often.example/1/phlogs  gopher://often.example/1/phlogs",
+        " gopher://often.example/1/phlogs",
         " Kept phlog  gopher://kept.example/1/",
-        " gopher://hole.example/1/phlog  gopher://hole.example/1/phlog",
+        " gopher://hole.example/1/phlog",
         " Phlog of the hole  gopher://example.org/1/phlog",
         "Go to: phlog",
     ])

@@ -512,6 +512,26 @@ import WarrenTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: warren.downloads.path).sorted() == ["1.bin", "3.bin"])
     }
 
+    /// The address bar finds: a page visited before is suggested as its name is typed, and
+    /// Down then Enter opens it.
+    @Test func theGoToPromptSuggestsAVisitedPageAndOpensIt() throws {
+        let server = try RealServer(.gophernicus)
+        let warren = try WarrenInTmux([server.url("/0/hello.txt")])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitFor("Hello, gopherspace.")
+        warren.session.sendKeys("o")
+        warren.session.sendText(server.url("/1/docs/"))
+        warren.session.sendKeys("Enter")
+        try warren.waitFor(" gopher://127.0.0.1:\(server.port)/1/docs/")
+        warren.session.sendKeys("o")
+        warren.session.sendText("hello")
+        // From history alone (no link to it on this page): its address.
+        let offered = try warren.waitFor(" gopher://127.0.0.1:\(server.port)/0/hello.txt\nGo to: hello")
+        #expect(offered.split(separator: "\n").last == "Go to: hello")
+        warren.session.sendKeys("Down", "Enter")
+        try warren.waitFor("Hello, gopherspace.")
+    }
+
     @Test func bookmarksHistoryAndTheSessionSurviveARestart() throws {
         let server = try RealServer(.gophernicus)
         let first = try WarrenInTmux([server.url("/1/")])
