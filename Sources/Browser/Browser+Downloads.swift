@@ -42,7 +42,10 @@ extension Browser {
 
     @discardableResult
     public mutating func downloadFinished(id: Int, path: String, byteCount: Int) -> [Action] {
-        guard let index = downloads.firstIndex(where: { $0.id == id && $0.state == .running }) else { return [] }
+        // A cancel that came too late to stop it (the file was already in place) still ends
+        // here: the list then says where the file is, not that it was cancelled.
+        guard let index = downloads.firstIndex(where: { $0.id == id && ($0.state == .running || $0.state == .cancelled) })
+        else { return [] }
         downloads[index].state = .done(path: path, byteCount: byteCount)
         say("saved \(path) (\(ByteCountFormatter.string(byteCount)))")
         return endedDownload()
@@ -94,6 +97,9 @@ extension Browser {
         pageView = nil
         view.page = downloadsPage()
         view.page.viewport = viewport
+        if let selected = viewport.selected, view.menu?.linkNumber(ofItemAt: selected) == nil {
+            view.page.viewport.selected = nil  // the entry it was on is gone
+        }
         let rows = pageRows
         view.selectFirstLinkIfNeeded(pageRows: rows)
         pageView = view

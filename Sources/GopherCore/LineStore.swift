@@ -81,8 +81,12 @@ public struct LineStore: Sendable {
 
     /// How line `index` ended: `\n`, `\r\n` (or more CRs), a lone CR's, or nothing (the end).
     public func lineEnding(_ index: Int) -> ArraySlice<UInt8> {
+        // One read: the line without its ending is worked out from the same bytes.
         let whole = line(index, withEnding: true)
-        return whole[line(index).endIndex...]
+        var end = whole.endIndex
+        if end > whole.startIndex, whole[end - 1] == 0x0A { end -= 1 }
+        while end > whole.startIndex, whole[end - 1] == 0x0D { end -= 1 }
+        return whole[end...]
     }
 
     private func line(_ index: Int, withEnding: Bool) -> ArraySlice<UInt8> {

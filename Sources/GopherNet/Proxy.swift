@@ -81,7 +81,10 @@ public enum ProxyURLError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notAProxyURL(let text): return "\(text) is not a proxy URL (socks5://host:port or socks5h://host:port)"
+        case .notAProxyURL(let text):
+            // Never echo a password: what precedes an `@` is left out.
+            let shown = text.split(separator: "@").last.map(String.init) ?? text
+            return "\(shown) is not a proxy URL (socks5://host:port or socks5h://host:port)"
         case .unsupportedScheme(let scheme): return "\(scheme):// proxies are not supported (socks5:// or socks5h://)"
         case .badPort(let text): return "proxy port \"\(text)\" is not 1–65535"
         case .credentialsTooLong: return "a proxy username or password is 255 bytes at most"
@@ -91,5 +94,10 @@ public enum ProxyURLError: Error, Sendable, Equatable, CustomStringConvertible {
 
 extension GopherURL {
     /// A Tor onion service: never looked up anywhere but through the proxy.
-    public var isOnion: Bool { host.lowercased().hasSuffix(".onion") || host.lowercased() == "onion" }
+    public var isOnion: Bool {
+        // `name.onion.` (the root's dot) is the same name: it must never reach a resolver either.
+        var name = host.lowercased()
+        while name.hasSuffix(".") { name.removeLast() }
+        return name.hasSuffix(".onion") || name == "onion"
+    }
 }

@@ -11,15 +11,19 @@ public struct SessionFile: Sendable {
 
     public init(path: String) { self.path = path }
 
+    /// More lines than any page can hold.
+    static let largestPosition = Int(Int32.max)
+
     public func load() -> Session? {
         guard let bytes = UserFileStore.read(path) else { return nil }
         var session = Session(current: nil)
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
-            guard fields.count == 5, let top = Int(fields[1]), top >= 0,
+            // Positions are capped, so a damaged file can never make the arithmetic overflow.
+            guard fields.count == 5, let top = Int(fields[1]).map({ min($0, Self.largestPosition) }), top >= 0,
                 let location = try? Location(parsing: String(fields[4]))
             else { continue }
-            let selected = fields[2] == "-" ? nil : Int(fields[2]).flatMap { $0 >= 0 ? $0 : nil }
+            let selected = fields[2] == "-" ? nil : Int(fields[2]).flatMap { $0 >= 0 && $0 <= Self.largestPosition ? $0 : nil }
             let place = Session.Place(location: location, title: String(fields[3]), viewport: Viewport(top: top, selected: selected))
             switch fields[0] {
             case "current": session.current = place

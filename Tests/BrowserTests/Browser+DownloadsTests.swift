@@ -90,3 +90,13 @@ private func downloadAll(_ browser: inout Browser, _ count: Int) -> [Int] {
     #expect(browser.downloads.first { $0.id == ids[5] }?.state == .cancelled)
     #expect(browser.downloads.count { $0.state == .running } == 4)
 }
+
+@Test func aDownloadThatFinishesAsItIsCancelledSaysWhereItIs() {
+    var browser = browserShowing("gopher://example.org/", binaries(1))
+    let ids = downloadAll(&browser, 1)
+    browser.press(.escape)
+    #expect(browser.downloads.first?.state == .cancelled)
+    // The file was already in place when the cancel reached the fetch.
+    browser.downloadFinished(id: ids[0], path: "/d/1.bin", byteCount: 3)
+    #expect(browser.downloads.first?.state == .done(path: "/d/1.bin", byteCount: 3))
+}

@@ -16,9 +16,13 @@ import WarrenTestSupport
     #expect(throws: ProxyURLError.badPort("99999")) { try Proxy(parsing: "socks5://127.0.0.1:99999") }
     #expect(throws: ProxyURLError.notAProxyURL("127.0.0.1:9050")) { try Proxy(parsing: "127.0.0.1:9050") }
     #expect(ProxyURLError.unsupportedScheme("http").description == "http:// proxies are not supported (socks5:// or socks5h://)")
+    // A password is never repeated back.
+    #expect(ProxyURLError.notAProxyURL("me:secret@proxy").description == "proxy is not a proxy URL (socks5://host:port or socks5h://host:port)")
 }
 
 @Test func onionHostsAreKnownAsSuch() throws {
     #expect(try GopherURL(parsing: "gopher://abcdefghijklmnop.onion/1/").isOnion)
     #expect(try !GopherURL(parsing: "gopher://onion.example/").isOnion)
+    // The root's dot makes the same name: it must not slip past to a resolver.
+    #expect(try GopherURL(parsing: "gopher://abcdefghijklmnop.onion./1/").isOnion)
 }

@@ -41,3 +41,13 @@ private func place(_ url: String, _ title: String, top: Int = 0, selected: Int? 
         .write(to: URL(fileURLWithPath: path))
     #expect(SessionFile(path: path).load() == Session(current: try place("gopher://example.org/1/", "Good", top: 2)))
 }
+
+@Test func aDamagedSessionFileCannotPutAPageOutOfReach() throws {
+    let folder = try TemporaryFolder.make(prefix: "warren-session")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("session").path
+    try Data("current\t9223372036854775807\t9223372036854775807\tHuge\tgopher://example.org/1/\n".utf8)
+        .write(to: URL(fileURLWithPath: path))
+    let session = try #require(SessionFile(path: path).load())
+    #expect(session.current?.viewport == Viewport(top: Int(Int32.max), selected: nil))
+}

@@ -25,7 +25,8 @@ public struct PromptView: Sendable, Equatable {
 
     mutating func handle(_ key: Key, context: ViewContext) -> [ViewAction] {
         if purpose == .goTo, key == .down || key == .up {
-            let count = suggestions(context: context).count
+            // Only those drawn can be chosen (a short terminal shows fewer).
+            let count = min(suggestions(context: context).count, max(0, context.height - 2))
             guard count > 0 else { return [] }
             if key == .down {
                 chosen = min(count - 1, (chosen ?? -1) + 1)
