@@ -92,17 +92,18 @@ extension Browser {
 
     /// The downloads page on screen follows the list as it changes, keeping its place.
     mutating func refreshDownloadsPage() {
-        guard var view = pageView, view.page.location == .about("downloads") else { return }
-        let viewport = view.page.viewport
-        pageView = nil
-        view.page = downloadsPage()
-        view.page.viewport = viewport
-        if let selected = viewport.selected, view.menu?.linkNumber(ofItemAt: selected) == nil {
-            view.page.viewport.selected = nil  // the entry it was on is gone
-        }
+        guard page?.location == .about("downloads") else { return }
+        let fresh = downloadsPage()
         let rows = pageRows
-        view.selectFirstLinkIfNeeded(pageRows: rows)
-        pageView = view
+        changePageView { view in
+            let viewport = view.page.viewport
+            view.page = fresh
+            view.page.viewport = viewport
+            if let selected = viewport.selected, view.menu?.linkNumber(ofItemAt: selected) == nil {
+                view.page.viewport.selected = nil  // the entry it was on is gone
+            }
+            view.selectFirstLinkIfNeeded(pageRows: rows)
+        }
     }
 
     /// `x` on the downloads page: cancels the selected download, or removes it once ended.

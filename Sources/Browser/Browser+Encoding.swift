@@ -4,14 +4,12 @@ import GopherCore
 /// the choice is remembered for its host until the reader comes round to `auto` again.
 extension Browser {
     mutating func cycleEncoding() -> [Action] {
-        guard var view = pageView, case .gopher(let url) = view.page.location else {
+        guard let page, case .gopher(let url) = page.location else {
             say("nothing here to read in another encoding")
             return []
         }
-        let encoding = view.page.encoding.next
-        pageView = nil  // changed alone, so the page is never copied on the way
-        view.page.encoding = encoding
-        pageView = view
+        let encoding = page.encoding.next
+        changePageView { $0.page.encoding = encoding }
         let host = url.host.lowercased()
         hostEncodings[host] = encoding == .auto ? nil : encoding
         say("encoding: \(encoding.name)")

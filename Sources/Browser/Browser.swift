@@ -176,13 +176,12 @@ public struct Browser: Sendable {
         case .removeEntry: return removeSelectedDownload()
         case .source: if page != nil { push(.source(SourceView())) }
         case .info:
-            guard var view = pageView else { break }
-            if view.page.lint == nil, case .menu(let menu) = view.page.content, view.page.state != .loading,
-                view.page.location.url != nil
-            {
-                pageView = nil  // changed alone, so the page is never copied on the way
+            guard pageView != nil else { break }
+            changePageView { view in
+                guard view.page.lint == nil, case .menu(let menu) = view.page.content, view.page.state != .loading,
+                    view.page.location.url != nil
+                else { return }
                 view.page.lint = menu.lint(bytesAfterTerminator: view.page.info?.bytesAfterTerminator ?? 0)
-                pageView = view
             }
             push(.pageInfo(PageInfoView()))
         case .toggleWrap:
@@ -236,6 +235,15 @@ public struct Browser: Sendable {
 
     mutating func say(_ text: String, error: Bool = false) {
         status = Status(text: Sanitizer.clean(text), isError: error)
+    }
+
+    /// Changes the page view in place: taken out of `pageView` first, so that its page (which
+    /// may be large) is never copied on the way.
+    mutating func changePageView(_ body: (inout PageView) -> Void) {
+        guard var view = pageView else { return }
+        pageView = nil
+        body(&view)
+        pageView = view
     }
 
     // MARK: The stack of views
