@@ -23,11 +23,17 @@ let package = Package(
             name: "AtomicFiles",
             dependencies: [.product(name: "SystemPackage", package: "swift-system")]
         ),
-        // The only socket code: the staged fetcher, and streaming a response to disk.
+        // The system's OpenSSL 3, wrapped: the module map and a shim for macros Swift cannot call.
+        .systemLibrary(
+            name: "CTLS",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // The only socket and TLS code: the staged fetcher, and streaming a response to disk.
         .target(
             name: "GopherNet",
             dependencies: [
-                "GopherCore", "AtomicFiles", .product(name: "SystemPackage", package: "swift-system"),
+                "GopherCore", "AtomicFiles", "CTLS", .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         // Large pages on disk: full blocks of a page written to an unlinked file, read back by pread.

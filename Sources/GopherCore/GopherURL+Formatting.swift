@@ -1,7 +1,7 @@
 extension GopherURL: CustomStringConvertible {
     /// The RFC 4266 form. Parsing it gives back the same URL.
     public var description: String {
-        var text = "gopher://\(Self.bracketed(host))"
+        var text = (isSecure ? "gophers://" : "gopher://") + Self.bracketed(host)
         if port != Self.standardPort { text += ":\(port)" }
         text += "/"
         text += Self.percentEncode([type.byte])

@@ -2,7 +2,8 @@ extension GopherURL {
     /// Parses what a user types or a bookmark holds:
     /// `gopher://host[:port]/<type><selector>[%09<search>[%09<gopher+>]]` (RFC 4266), the same
     /// without `gopher://` (`example.org/1/phlog`), and IPv6 literals in brackets (`[::1]:7070`).
-    /// A URL with no path is the server's root menu.
+    /// A URL with no path is the server's root menu. `gophers://` is the same over TLS, with the
+    /// same default port, as curl has it.
     public init(parsing text: String, defaultPort: UInt16 = GopherURL.standardPort) throws(GopherURLError) {
         // Split at ASCII bytes, not Characters: a combining mark after `/`, `:` or `]` (or a
         // prepended mark before one) would merge it into one Character and hide it, so that a
@@ -11,11 +12,16 @@ extension GopherURL {
         var rest = bytes[...]
         guard !rest.isEmpty else { throw .empty }
 
+        var isSecure = false
         if let colon = rest.firstIndex(of: UInt8(ascii: ":")), Self.looksLikeScheme(rest[..<colon]) {
             let scheme = String(decoding: rest[..<colon], as: UTF8.self)
             let afterColon = rest[(colon + 1)...]
             if afterColon.starts(with: "//".utf8) {
-                guard scheme.lowercased() == "gopher" else { throw .unsupportedScheme(scheme) }
+                switch scheme.lowercased() {
+                case "gopher": isSecure = false
+                case "gophers": isSecure = true
+                default: throw .unsupportedScheme(scheme)
+                }
                 rest = afterColon.dropFirst(2)
             } else if let first = afterColon.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
                 // `about:home`, `mailto:x`: a scheme, not `host:port`.
@@ -43,7 +49,7 @@ extension GopherURL {
                 selector = Array(request)
             }
         }
-        try self.init(host: host, port: port, type: type, selector: selector, search: search)
+        try self.init(host: host, port: port, type: type, selector: selector, search: search, isSecure: isSecure)
     }
 
     /// `HOST [SELECTOR]`, as the classic command-line clients take it.

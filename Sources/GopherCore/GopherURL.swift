@@ -15,11 +15,13 @@ public struct GopherURL: Hashable, Sendable {
     public var selector: [UInt8]
     /// Search words for a type-7 item, sent after a TAB.
     public var search: [UInt8]?
+    /// `gophers://`: the request and response go over TLS, and never in clear.
+    public var isSecure = false
 
     /// Makes a URL after checking what would go on the wire; see `GopherURLError`.
     public init(
         host: String, port: UInt16 = GopherURL.standardPort, type: ItemType = .menu,
-        selector: [UInt8] = [], search: [UInt8]? = nil
+        selector: [UInt8] = [], search: [UInt8]? = nil, isSecure: Bool = false
     ) throws(GopherURLError) {
         try Self.validate(host: host)
         // The type is not sent, but it is written into bookmarks and history as a menu line.
@@ -32,6 +34,7 @@ public struct GopherURL: Hashable, Sendable {
         self.type = type
         self.selector = selector
         self.search = search
+        self.isSecure = isSecure
     }
 
     /// The line sent to the server, without its CRLF: the selector, then TAB and the search

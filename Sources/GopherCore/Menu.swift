@@ -21,11 +21,14 @@ public struct Menu: Sendable {
     public struct Origin: Sendable, Equatable {
         public var host: String
         public var port: UInt16
+        /// The menu came over TLS: links to the same host and port go over TLS too.
+        public var isSecure: Bool
 
         /// The server `url` names.
         public init(_ url: GopherURL) {
             host = url.host
             port = url.port
+            isSecure = url.isSecure
         }
     }
 
@@ -156,10 +159,16 @@ public struct Menu: Sendable {
             }
             if portText.trimmingASCIIWhitespace().isEmpty { portText = String(GopherURL.standardPort) }
         }
-        return MenuItem(
+        var item = MenuItem(
             kind: kind, type: type,
             display: Sanitizer.clean(TextDecoder.decode(fields[0], as: encoding)),
             selector: Array(fields[1]), host: host, portText: portText)
+        if let origin, origin.isSecure, host.lowercased() == origin.host.lowercased(),
+            MenuItem.port(portText) == origin.port
+        {
+            item.isSecure = true
+        }
+        return item
     }
 
     /// The link number of the item at `index`, if it is numbered. Binary search over `links`.

@@ -21,6 +21,8 @@ public struct MenuItem: Equatable, Sendable {
     public var host: String
     /// The port field as sent (it may be invalid).
     public var portText: String
+    /// A link on a `gophers://` menu to the same host and port: it is followed over TLS too.
+    public var isSecure = false
 
     /// Where the link leads, or why it cannot be followed; nil for lines that are not links.
     public var url: Result<GopherURL, GopherURLError>? {
@@ -40,7 +42,7 @@ public struct MenuItem: Equatable, Sendable {
         guard !Menu.placeholderHosts.contains(host.lowercased()) else { return .failure(.placeholderHost(host)) }
         guard let port = MenuItem.port(portText) else { return .failure(.invalidPort(portText)) }
         return Result { () throws(GopherURLError) in
-            try GopherURL(host: host, port: port, type: type, selector: selector)
+            try GopherURL(host: host, port: port, type: type, selector: selector, isSecure: isSecure)
         }
     }
 

@@ -11,6 +11,8 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case resolve, connect
         /// The SOCKS proxy itself: its greeting, its login, or its reply to CONNECT.
         case proxy
+        /// The TLS handshake and the server's certificate, for `gophers://` (and `--tls`).
+        case tls
         case send, receive
         /// A type-3 error reply.
         case server
@@ -34,6 +36,15 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let serverError = Code(name: "server error")
         /// The proxy refused, or spoke something other than SOCKS5; `detail` says which.
         public static let proxyFailed = Code(name: "proxy failed")
+        /// The TLS handshake failed (the server does not speak TLS, or refused us); `detail` says how.
+        public static let tlsFailed = Code(name: "tls failed")
+        /// The certificate is expired, not yet valid, for another name, or otherwise bad.
+        public static let certificateRefused = Code(name: "certificate refused")
+        /// No known authority vouches for the certificate, and it is not pinned: the user may
+        /// trust it (`certificate` holds what to ask).
+        public static let certificateUnknown = Code(name: "certificate unknown")
+        /// The endpoint's pinned certificate is not the one shown (`certificate` holds both).
+        public static let certificateChanged = Code(name: "certificate changed")
         /// The target exists and overwriting was not asked for.
         public static let targetExists = Code(name: "target exists")
     }
@@ -45,13 +56,19 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     public let detail: String
     /// `host:port`, an address, or a path: what the stage was working on.
     public let subject: String
+    /// For `certificateUnknown` and `certificateChanged`: what the user is asked to trust.
+    public let certificate: CertificateQuestion?
 
-    public init(stage: Stage, code: Code, errno: Errno? = nil, detail: String = "", subject: String) {
+    public init(
+        stage: Stage, code: Code, errno: Errno? = nil, detail: String = "", subject: String,
+        certificate: CertificateQuestion? = nil
+    ) {
         self.stage = stage
         self.code = code
         self.errno = errno
         self.detail = detail
         self.subject = subject
+        self.certificate = certificate
     }
 
     static func system(_ stage: Stage, _ errno: Errno, _ subject: String) -> FetchError {

@@ -30,7 +30,10 @@ extension FetchSession {
                         stage: .proxy, subject: subject)
             let answer = try receive(2, subject: subject)
             guard answer[1] == 0 else { throw Self.proxyFailure("username or password refused", subject) }
-        case 2, 0xFF where login == nil:
+        case 2, 0xFF:
+            // 2 here means no login was given (it was handled above); 0xFF after offering one
+            // means the offer was not taken.
+            guard login == nil else { throw Self.proxyFailure("no login method acceptable", subject) }
             throw Self.proxyFailure("it asks for a username and password (give them in the proxy URL)", subject)
         default:
             throw Self.proxyFailure("no login method acceptable", subject)

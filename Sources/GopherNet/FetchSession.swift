@@ -15,24 +15,30 @@ enum FetchSessionStop: Error {
 final class FetchSession {
     typealias Stop = FetchSessionStop
 
-    private let url: GopherURL
+    let url: GopherURL
     let options: FetchOptions
     private let sink: (any ResponseSink)?
     private let resolver: any Resolver
     private let handle: FetchHandle
     let deliver: @Sendable (FetchEvent) -> Void
-    private let clock = ContinuousClock()
+    let clock = ContinuousClock()
 
     private(set) var socket: FileDescriptor?
     private var wake: (read: FileDescriptor, write: FileDescriptor)?
-    private var timings = StageTimings()
-    private var peerAddress = ""
+    var timings = StageTimings()
+    private(set) var peerAddress = ""
     private var localAddress = ""
     private var byteCount = 0
     /// Bytes after a menu's `.` line in the read that held it, for `--lint`.
     private var bytesAfterTerminator = 0
     /// `via socks5h://127.0.0.1:9050` when a proxy carried the fetch, for page info.
     private var route = ""
+    /// The TLS connection over `socket`, once the `tls` stage has made one.
+    private var tls: TLSConnection?
+    /// What the `tls` stage found, for page info.
+    var tlsDetails: TLSDetails?
+    /// With `--tls`: why this plain URL went without TLS after all.
+    private var tlsFallback: String?
 
     /// How often progress is reported while streaming into a sink.
     private static let progressInterval: Duration = .milliseconds(100)
@@ -71,6 +77,35 @@ final class FetchSession {
     }
 
     private func perform() throws(Stop) -> FetchReport {
+        try openConnection()
+        if url.isSecure {
+            tls = try secure(host: url.host)
+        } else if options.tls.mode == .prefer {
+            do throws(Stop) {
+                tls = try secure(host: url.host)
+            } catch .cancelled {
+                throw .cancelled
+            } catch .failed(let failure) {
+                // Plain gopher was asked for; TLS was only preferred. Start again in clear.
+                tlsFallback = failure.detail.isEmpty ? failure.description : failure.detail
+                closeSocket()
+                try openConnection()
+            }
+        }
+        try sendRequest()
+        try receiveResponse()
+        var report = FetchReport(
+            url: url, byteCount: byteCount, localAddress: localAddress, peerAddress: peerAddress,
+            timings: timings)
+        report.bytesAfterTerminator = bytesAfterTerminator
+        report.route = route
+        report.tls = tlsDetails
+        report.tlsFallback = tlsFallback
+        return report
+    }
+
+    /// A connected socket to the server: straight there, or through the proxy.
+    private func openConnection() throws(Stop) {
         if let proxy = options.proxy {
             let target = try socksTarget(for: proxy)
             // The proxy is usually an address already: no lookup for it then.
@@ -92,14 +127,6 @@ final class FetchSession {
             }
             try connect(to: try resolve(host: url.host, port: url.port))
         }
-        try sendRequest()
-        try receiveResponse()
-        var report = FetchReport(
-            url: url, byteCount: byteCount, localAddress: localAddress, peerAddress: peerAddress,
-            timings: timings)
-        report.bytesAfterTerminator = bytesAfterTerminator
-        report.route = route
-        return report
     }
 
     // MARK: Stages
@@ -185,7 +212,11 @@ final class FetchSession {
         let start = clock.now
         defer { timings.send = clock.now - start }
         let request = url.requestLine + [0x0D, 0x0A]
-        try sendAll(request, stage: .send, subject: peerAddress)
+        if let tls {
+            try sendAll(request, over: tls, stage: .send, subject: peerAddress)
+        } else {
+            try sendAll(request, stage: .send, subject: peerAddress)
+        }
     }
 
     /// Sends all of `bytes`, waiting for room as long as the idle timeout allows.
@@ -225,13 +256,21 @@ final class FetchSession {
         guard let socket else { throw .failed(.system(.receive, .badFileDescriptor, peerAddress)) }
         while true {
             let count: Int
-            do {
-                count = try buffer.withUnsafeMutableBytes { try socket.read(into: $0) }
-            } catch Errno.wouldBlock {
-                try wait(for: Int16(POLLIN), timeout: options.idleTimeout, stage: .receive, subject: peerAddress)
-                continue
-            } catch {
-                throw .failed(.system(.receive, error as? Errno ?? .ioError, peerAddress))
+            if let tls {
+                var result: Result<Int, Stop> = .success(0)
+                buffer.withUnsafeMutableBytes { raw in
+                    result = Result { () throws(Stop) in try read(into: raw, over: tls) }
+                }
+                count = try result.get()
+            } else {
+                do {
+                    count = try buffer.withUnsafeMutableBytes { try socket.read(into: $0) }
+                } catch Errno.wouldBlock {
+                    try wait(for: Int16(POLLIN), timeout: options.idleTimeout, stage: .receive, subject: peerAddress)
+                    continue
+                } catch {
+                    throw .failed(.system(.receive, error as? Errno ?? .ioError, peerAddress))
+                }
             }
             if count > 0 {
                 if firstByteAt == nil { firstByteAt = clock.now }
@@ -351,6 +390,7 @@ final class FetchSession {
     }
 
     private func closeSocket() {
+        tls = nil  // before the descriptor it writes its close_notify to
         try? socket?.close()
         socket = nil
     }

@@ -15,6 +15,8 @@ public struct FetchOptions: Sendable {
     public var memoryLimit: Int = FetchOptions.defaultMemoryLimit
     /// Where connections go through (SOCKS5), if anywhere.
     public var proxy: Proxy?
+    /// TLS for plain `gopher://` URLs, and the certificates trusted outside the authorities.
+    public var tls = TLSOptions()
     /// A server that sends less than this in every `idleTimeout` is too slow: it trickles.
     public var minimumBytesPerWindow = 256
 
@@ -30,6 +32,28 @@ public struct FetchOptions: Sendable {
         connectTimeout = timeout
         idleTimeout = timeout
     }
+}
+
+/// How `gophers://` and `--tls` fetches trust what servers show.
+public struct TLSOptions: Sendable {
+    public enum Mode: String, Sendable {
+        /// `gopher://` is plain gopher; only `gophers://` uses TLS.
+        case off
+        /// `--tls`, `tls = "prefer"`: try TLS first for `gopher://` too, and fall back to plain
+        /// gopher (saying so) when the server does not speak it.
+        case prefer
+    }
+
+    public var mode = Mode.off
+    /// `known_certificates`: certificates pinned per `host:port`.
+    public var pinned = CertificatePins()
+    /// Certificates trusted until Warren quits (`o` at the certificate question).
+    public var trustedUntilQuit = CertificatePins()
+    /// A PEM file of authorities used instead of the system store (tests); nil keeps OpenSSL's
+    /// default paths, which honour `SSL_CERT_FILE` and `SSL_CERT_DIR`.
+    public var authorityFile: String?
+
+    public init() {}
 }
 
 /// Runs gopher requests: resolve → connect → send selector → receive until EOF, each on a worker

@@ -37,6 +37,8 @@ public final class FixtureServer: Sendable {
 
     private struct State {
         var requests: [[UInt8]] = []
+        /// Every byte read from clients, partial lines too (a TLS ClientHello, say).
+        var received: [UInt8] = []
         var socksTargets: [String] = []
         var connections: [Int32] = []
         var stopped = false
@@ -66,6 +68,8 @@ public final class FixtureServer: Sendable {
 
     /// Request lines received so far, without CRLF.
     public var requests: [[UInt8]] { state.withLock { $0.requests } }
+    /// Every byte clients sent, in order, whether or not it made a request line.
+    public var received: [UInt8] { state.withLock { $0.received } }
 
     /// Closes the listener and every connection, and waits for the server's threads.
     public func stop() {
@@ -193,6 +197,7 @@ public final class FixtureServer: Sendable {
             let count = read(fd, &byte, 1)
             if count < 0, errno == EINTR { continue }
             guard count == 1 else { return nil }
+            state.withLock { $0.received.append(byte) }
             if byte == 0x0A { break }
             line.append(byte)
         }
@@ -284,7 +289,7 @@ public enum Loopback {
     }
 }
 
-public struct TestSupportError: Error, CustomStringConvertible {
+public struct TestSupportError: Error, Sendable, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
 }
