@@ -15,6 +15,9 @@ public enum Action: Equatable, Sendable {
     /// Read `host`'s pages in `encoding` from now on (`auto`: as detected), and keep that in the
     /// encodings file.
     case rememberEncoding(host: String, encoding: PageEncoding)
+    /// Trust this certificate for `endpoint` (`host:port`): until Warren quits, or `always`,
+    /// pinned in known_certificates (replacing an earlier pin).
+    case trustCertificate(endpoint: String, fingerprint: String, subject: String, always: Bool)
     case suspend
     case quit
 }

@@ -10,9 +10,10 @@ extension Browser {
         let columns = context.columns
         let screen = frontScreenLevel.flatMap { views[$0].screenView } ?? pageView
         var rows: [ScreenRow]
-        if let screen, let page {
+        // A screen view may stand without a page: the certificate question of a first load.
+        if let screen {
             var title = screen.title(context: context)
-            if case .incomplete = page.state { title += "  [incomplete]" }
+            if case .incomplete? = page?.state { title += "  [incomplete]" }
             rows = [ScreenRow([Span(columns.fit(Sanitizer.clean(title)), .title)], fill: .title)]
             rows += screen.rows(context: context).prefix(context.pageRows)
         } else {

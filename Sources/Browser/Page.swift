@@ -149,6 +149,10 @@ public struct PageInfo: Sendable, Equatable {
     public var bytesAfterTerminator = 0
     /// `via socks5h://127.0.0.1:9050` when a proxy carried the page.
     public var route = ""
+    /// How the connection was protected; nil for plain gopher.
+    public var tls: TLSDetails?
+    /// `--tls` went without TLS for this page, and why.
+    public var tlsFallback: String?
 
     public init(byteCount: Int, peerAddress: String, localAddress: String, timings: [(String, Duration)]) {
         self.byteCount = byteCount
@@ -161,5 +165,6 @@ public struct PageInfo: Sendable, Equatable {
         lhs.byteCount == rhs.byteCount && lhs.peerAddress == rhs.peerAddress && lhs.localAddress == rhs.localAddress
             && lhs.timings.map(\.0) == rhs.timings.map(\.0) && lhs.timings.map(\.1) == rhs.timings.map(\.1)
             && lhs.bytesAfterTerminator == rhs.bytesAfterTerminator && lhs.route == rhs.route
+            && lhs.tls == rhs.tls && lhs.tlsFallback == rhs.tlsFallback
     }
 }

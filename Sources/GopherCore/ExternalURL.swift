@@ -9,5 +9,12 @@ public enum ExternalURL {
         return nil
     }
 
+    /// A `URL:` target that is itself a `gopher://` or `gophers://` URL, which Warren follows.
+    public static func gopherTarget(_ target: String) -> GopherURL? {
+        let lowered = target.lowercased()
+        guard lowered.hasPrefix("gopher://") || lowered.hasPrefix("gophers://") else { return nil }
+        return try? GopherURL(parsing: target)
+    }
+
     private static let prefixes = [Array("URL:".utf8), Array("/URL:".utf8)]
 }

@@ -7,10 +7,18 @@ public enum GophermapLine {
         let cleanDisplay = display.unicodeScalars.map { scalar -> String in
             scalar.value == 0x09 || scalar.value == 0x0A || scalar.value == 0x0D ? " " : String(scalar)
         }.joined()
-        var line: [UInt8] = [url.type.byte]
+        var line: [UInt8] = [url.isSecure ? ItemType.html.byte : url.type.byte]
         line += Array(Sanitizer.clean(cleanDisplay).utf8)
         line.append(0x09)
-        line += url.requestLine.prefix { $0 != 0x09 }  // the selector; a search is not kept
+        if url.isSecure {
+            // A menu line has no field for TLS: a gophers:// place is kept as a URL: link, which
+            // Warren follows over TLS (and other clients show as an address).
+            var plain = url
+            plain.search = nil
+            line += Array("URL:\(plain)".utf8)
+        } else {
+            line += url.requestLine.prefix { $0 != 0x09 }  // the selector; a search is not kept
+        }
         line.append(0x09)
         line += Array(url.host.utf8)
         line.append(0x09)

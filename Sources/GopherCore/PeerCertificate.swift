@@ -17,6 +17,17 @@ public struct PeerCertificate: Sendable, Equatable {
         self.notAfter = notAfter
     }
 
+    /// `label` and the fingerprint, padded like page info's lines, on two lines of 16 pairs:
+    /// 32 pairs and a label do not fit 80 columns.
+    public static func fingerprintLines(_ label: String, _ fingerprint: String) -> [String] {
+        let pairs = fingerprint.split(separator: ":")
+        guard pairs.count > 16 else { return [label.padded(to: 11) + fingerprint] }
+        return [
+            label.padded(to: 11) + pairs.prefix(16).joined(separator: ":") + ":",
+            String(repeating: " ", count: 11) + pairs.dropFirst(16).joined(separator: ":"),
+        ]
+    }
+
     /// `2027-12-01 10:00 UTC`, or `unknown`.
     public var expiryText: String {
         guard let notAfter else { return "unknown" }
@@ -79,7 +90,7 @@ public struct TLSDetails: Sendable, Equatable {
             "Security   \(protocolVersion), \(cipher)",
             "Subject    \(certificate.subject)",
             "Issuer     \(certificate.issuer)",
-            "SHA-256    \(certificate.fingerprint)",
+        ] + PeerCertificate.fingerprintLines("SHA-256", certificate.fingerprint) + [
             "Expires    \(certificate.expiryText)",
             "Trusted    \(trustWords)",
         ]

@@ -23,6 +23,9 @@ public struct Config: Sendable, Equatable {
     public var restoreSession: Bool?
     /// A SOCKS5 proxy URL for every connection (`socks5h://127.0.0.1:9050` for Tor).
     public var proxy: String?
+    /// `tls = "prefer"`: try TLS first for `gopher://` URLs too (as `--tls`); `"off"`, the default,
+    /// keeps TLS to `gophers://`.
+    public var preferTLS: Bool?
     /// The most bytes one response may bring, from `response_limit` in MiB.
     public var responseLimit: Int?
     /// `false` leaves the mouse to the terminal (no wheel, no clicks).
@@ -90,6 +93,12 @@ public struct Config: Sendable, Equatable {
         case "proxy":
             guard let text = value.string else { return problem("proxy takes a URL such as \"socks5h://127.0.0.1:9050\"") }
             proxy = text.isEmpty ? nil : text
+        case "tls":
+            switch value.string {
+            case "prefer": preferTLS = true
+            case "off": preferTLS = false
+            default: return problem("tls takes \"prefer\" or \"off\"")
+            }
         case "response_limit":
             guard let mebibytes = value.int, mebibytes >= 1, mebibytes <= 1 << 20 else {
                 return problem("response_limit takes a whole number of MiB, at least 1")

@@ -9,7 +9,8 @@ extension UserPaths {
     public func page() -> Page {
         let files: [(String, String)] = [
             ("Settings", configFile), ("Bookmarks", bookmarksFile), ("History", historyFile),
-            ("Session", sessionFile), ("Encodings", encodingsFile), ("Downloads", downloadFolder), ("Page cache", cacheFolder),
+            ("Session", sessionFile), ("Encodings", encodingsFile),
+            ("Pinned TLS", knownCertificatesFile), ("Downloads", downloadFolder), ("Page cache", cacheFolder),
         ]
         var bytes = GophermapLine.info("Warren's files (each is made the first time it is needed)") + GophermapLine.info("")
         for (name, path) in files {

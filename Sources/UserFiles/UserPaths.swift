@@ -19,6 +19,8 @@ public struct UserPaths: Sendable, Equatable {
     public let sessionFile: String
     /// `$XDG_STATE_HOME/warren/encodings`: the encoding chosen with `E`, per host.
     public let encodingsFile: String
+    /// `$XDG_DATA_HOME/warren/known_certificates`: certificates pinned per host:port.
+    public let knownCertificatesFile: String
     /// `$XDG_CACHE_HOME/warren`, default `~/.cache/warren`: large pages spooled to disk
     /// (unlinked files, gone when Warren is).
     public let cacheFolder: String
@@ -37,6 +39,7 @@ public struct UserPaths: Sendable, Equatable {
         bookmarksFile = Self.join(dataHome, "warren/bookmarks.gph")
         historyFile = Self.join(stateHome, "warren/history")
         encodingsFile = Self.join(stateHome, "warren/encodings")
+        knownCertificatesFile = Self.join(dataHome, "warren/known_certificates")
         sessionFile = Self.join(stateHome, "warren/session")
         cacheFolder = Self.join(Self.xdg("XDG_CACHE_HOME", environment) ?? Self.join(home, ".cache"), "warren")
         downloadFolder = Self.downloadFolder(

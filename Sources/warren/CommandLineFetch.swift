@@ -94,6 +94,8 @@ enum CommandLineFetch {
                 data(bytes)
             case .finished(let report):
                 finish(report)
+                // --tls asked for TLS where it could be had: say when it could not.
+                if let fallback = report.tlsFallback { CommandLineOutput.fail("plain gopher, not TLS: \(fallback)") }
                 done.signal()
             case .failed(let error):
                 CommandLineOutput.flush()

@@ -15,12 +15,14 @@ final class InteractiveSession {
     private let terminal: Terminal
     private var browser: Browser
     private let fetcher = Fetcher()
-    private let options: FetchOptions
+    /// Changes only as certificates are trusted (`trustCertificate`).
+    private var options: FetchOptions
     private let paths: UserPaths
     private let bookmarks: BookmarkFile
     private let visits: HistoryFile
     private let encodings: EncodingFile
     private let sessionFile: SessionFile
+    private let knownCertificates: KnownCertificatesFile
     /// The places last written to the session file (without their viewports).
     private var savedPlaces: [Location] = []
     private var handles: [Int: FetchHandle] = [:]
@@ -37,6 +39,7 @@ final class InteractiveSession {
         visits = HistoryFile(path: paths.historyFile)
         encodings = EncodingFile(path: paths.encodingsFile)
         sessionFile = SessionFile(path: paths.sessionFile)
+        knownCertificates = KnownCertificatesFile(path: paths.knownCertificatesFile)
         // Pages past a few MiB go to unlinked files in the cache folder; where none can be made
         // there, pages stay in memory and the in-memory limit holds.
         let cacheFolder = paths.cacheFolder
@@ -200,6 +203,8 @@ final class InteractiveSession {
                 } catch {
                     browser.report("encoding not remembered: \(error)", isError: true)
                 }
+            case .trustCertificate(let endpoint, let fingerprint, let subject, let always):
+                trust(fingerprint, for: endpoint, subject: subject, always: always)
             case .suspend:
                 terminal.suspend()
                 let size = terminal.size
@@ -209,6 +214,20 @@ final class InteractiveSession {
         }
         saveSession()
         scheduleRedraw()
+    }
+
+    /// `o` or `a` at the certificate question. A pin that cannot be written still trusts the
+    /// certificate until quitting, and says why it is not kept.
+    private func trust(_ fingerprint: String, for endpoint: String, subject: String, always: Bool) {
+        options.tls.trustedUntilQuit[endpoint] = fingerprint
+        guard always else { return }
+        options.tls.pinned[endpoint] = fingerprint
+        do {
+            try knownCertificates.pin(fingerprint, for: endpoint, subject: subject)
+        } catch {
+            options.tls.pinned[endpoint] = nil
+            browser.report("certificate trusted until quit, not pinned: \(error)", isError: true)
+        }
     }
 
     private func userPage(_ page: UserPage) -> Page {
@@ -236,9 +255,14 @@ final class InteractiveSession {
                 case .finished(let report):
                     forget(id)
                     perform(browser.loadFinished(id: id, info: Self.pageInfo(report)))
+                    if let fallback = report.tlsFallback { browser.report("plain gopher, not TLS: \(fallback)", isError: false) }
                 case .failed(let error):
                     forget(id)
-                    browser.loadFailed(id: id, message: error.description)
+                    if let question = error.certificate {
+                        browser.loadStoppedAtCertificate(id: id, message: error.description, question: question)
+                    } else {
+                        browser.loadFailed(id: id, message: error.description)
+                    }
                 case .cancelled:
                     forget(id)
                 }
@@ -269,11 +293,14 @@ final class InteractiveSession {
             byteCount: report.byteCount, peerAddress: report.peerAddress, localAddress: report.localAddress,
             timings: [
                 ("resolve", report.timings.resolve), ("connect", report.timings.connect),
+            ] + (report.tls != nil ? [("tls", report.timings.tls)] : []) + [
                 ("send", report.timings.send), ("first byte", report.timings.firstByte),
                 ("receive", report.timings.receive),
             ])
         info.bytesAfterTerminator = report.bytesAfterTerminator
         info.route = report.route
+        info.tls = report.tls
+        info.tlsFallback = report.tlsFallback
         return info
     }
 

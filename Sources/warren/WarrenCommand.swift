@@ -60,6 +60,9 @@ struct WarrenCommand: ParsableCommand {
     @Flag(help: "Connect through Tor's proxy on this machine (socks5h://127.0.0.1:9050).")
     var tor = false
 
+    @Flag(help: "Try TLS first for gopher:// URLs too, falling back to plain gopher when the server does not speak it.")
+    var tls = false
+
     @Flag(help: "With no URL, open the home page rather than the last session.")
     var noRestore = false
 
@@ -135,6 +138,10 @@ struct WarrenCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        if tls || config.preferTLS == true { options.tls.mode = .prefer }
+        // Every mode trusts what the user pinned; nothing else outside the authorities, so
+        // `--dump` and the rest never take an unknown certificate silently.
+        options.tls.pinned = KnownCertificatesFile(path: UserPaths(environment: environment).knownCertificatesFile).load()
         // `--dump` holds constant memory, and the browser keeps large pages on disk, so the
         // limit is a size cap (the browser lowers it where it cannot spool).
         options.memoryLimit = config.responseLimit ?? FetchOptions.streamingLimit

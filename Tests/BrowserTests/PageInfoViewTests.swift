@@ -12,7 +12,7 @@ import WarrenTestSupport
     browser.press(.character("="))
     #expect(browser.titleLine == " info for gopher://example.org/1")
     #expect(
-        Array(browser.pageLines.prefix(14)) == [
+        Array(browser.pageLines.prefix(15)) == [
             "URL        gopher://example.org/1",
             "Title      gopher://example.org/1",
             "Type       DIR (1)",
@@ -20,6 +20,7 @@ import WarrenTestSupport
             "State      complete",
             "Peer       127.0.0.1:7070",
             "Local      127.0.0.1:50123",
+            "Security   none (plain gopher)",
             "resolve    1.5 ms",
             "connect    0.2 ms",
             "receive    12.0 ms",
@@ -113,4 +114,48 @@ import WarrenTestSupport
     _ = browser.loadFinished(id: id, info: info)
     browser.press(.character("="))
     #expect(browser.pageLines.contains("Route      via socks5h://127.0.0.1:9050"))
+}
+
+@Test func aPageOverTLSIsMarkedInTheTitleAndPageInfoSaysHowItIsProtected() throws {
+    var browser = Browser()
+    browser.resize(width: 80, height: 24)
+    let opened = browser.open(try Location(parsing: "gophers://example.org/1/"), title: nil)
+    let id = try #require(opened.fetchID)
+    browser.loadData(id: id, bytes("iSecret garden\t\tnull.host\t1\r\n.\r\n"))
+    var info = PageInfo.sample
+    info.tls = TLSDetails(
+        protocolVersion: "TLSv1.3", cipher: "TLS_AES_256_GCM_SHA384",
+        certificate: PeerCertificate(
+            subject: "CN=example.org", issuer: "CN=Test CA", fingerprint: CertificateViewTests.fingerprint,
+            notAfter: 1_827_000_000),
+        trust: .pinned)
+    browser.loadFinished(id: id, info: info)
+    #expect(browser.titleLine == " [TLS] gophers://example.org/1/")
+    browser.press(.character("="))
+    #expect(Array(browser.pageLines[5...14]) == [
+        "Peer       127.0.0.1:7070",
+        "Local      127.0.0.1:50123",
+        "Security   TLSv1.3, TLS_AES_256_GCM_SHA384",
+        "Subject    CN=example.org",
+        "Issuer     CN=Test CA",
+        "SHA-256    00:07:0E:15:1C:23:2A:31:38:3F:46:4D:54:5B:62:69:",
+        "           70:77:7E:85:8C:93:9A:A1:A8:AF:B6:BD:C4:CB:D2:D9",
+        "Expires    2027-11-23 20:00 UTC",
+        "Trusted    pinned (known_certificates)",
+        "resolve    1.5 ms",
+    ])
+}
+
+@Test func aPlainPageAfterTLSFailedSaysSoInPageInfo() throws {
+    var browser = Browser()
+    browser.resize(width: 80, height: 24)
+    let opened = browser.open(try Location(parsing: "gopher://example.org/1/"), title: nil)
+    let id = try #require(opened.fetchID)
+    browser.loadData(id: id, bytes("iPlain\t\tnull.host\t1\r\n.\r\n"))
+    var info = PageInfo.sample
+    info.tlsFallback = "the server does not speak TLS (wrong version number)"
+    browser.loadFinished(id: id, info: info)
+    #expect(browser.titleLine == " gopher://example.org/1/")
+    browser.press(.character("="))
+    #expect(browser.pageLines[7] == "Security   plain gopher: the server does not speak TLS (wrong version number)")
 }

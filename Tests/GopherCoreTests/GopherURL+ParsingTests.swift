@@ -358,3 +358,23 @@ import WarrenTestSupport
         #expect(throws: GopherURLError.forbiddenType(0x09)) { try GopherURL(host: "h", type: ItemType(0x09)) }
     }
 }
+
+/// `gophers://`: the same URL over TLS, port 70 by default as curl has it.
+@Suite struct GophersURLTests {
+    @Test func gophersParsesAsTheSameURLOverTLSAndFormatsBack() throws {
+        let url = try GopherURL(parsing: "gophers://example.org/0/notes.txt")
+        #expect(url.isSecure)
+        #expect(url.port == 70)
+        #expect(url.selector == Array("/notes.txt".utf8))
+        #expect(url.description == "gophers://example.org/0/notes.txt")
+        #expect(try GopherURL(parsing: "GOPHERS://[::1]:7443/1/").description == "gophers://[::1]:7443/1/")
+    }
+
+    @Test func gopherAndGophersAreDifferentPlaces() throws {
+        let plain = try GopherURL(parsing: "gopher://example.org/1/")
+        let secure = try GopherURL(parsing: "gophers://example.org/1/")
+        #expect(!plain.isSecure)
+        #expect(plain != secure)
+        #expect(plain.description == "gopher://example.org/1/")
+    }
+}

@@ -609,3 +609,29 @@ private let sampleLinks = [1, 2, 6, 7, 8, 9]
         #expect(menu.item(at: 0).display == "Still going")
     }
 }
+
+/// Links on a menu that came over TLS.
+@Suite struct MenuOverTLSTests {
+    @Test func linksToTheSameHostAndPortUseTLSAndLinksElsewhereStayAsGiven() throws {
+        var menu = Menu(origin: Menu.Origin(try GopherURL(parsing: "gophers://example.org:7443/1/")))
+        menu.append(bytes(
+            "0Here\t/a\texample.org\t7443\r\n"
+                + "0Same host, other port\t/b\texample.org\t70\r\n"
+                + "0Elsewhere\t/c\tother.example\t7443\r\n"
+                + "0Empty host\t/d\t\t\r\n"
+                + "0Upper case\t/e\tEXAMPLE.org\t7443\r\n"))
+        menu.finish()
+        let urls = try (0..<5).map { try #require(menu.item(at: $0).url).get().description }
+        #expect(urls == [
+            "gophers://example.org:7443/0/a", "gopher://example.org/0/b", "gopher://other.example:7443/0/c",
+            "gophers://example.org:7443/0/d", "gophers://EXAMPLE.org:7443/0/e",
+        ])
+    }
+
+    @Test func aPlainMenuNeverMakesTLSLinks() throws {
+        var menu = Menu(origin: Menu.Origin(try GopherURL(parsing: "gopher://example.org:7443/1/")))
+        menu.append(bytes("0Here\t/a\texample.org\t7443\r\n"))
+        menu.finish()
+        #expect(try menu.item(at: 0).url?.get().isSecure == false)
+    }
+}

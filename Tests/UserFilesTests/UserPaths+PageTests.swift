@@ -14,7 +14,7 @@ import WarrenTestSupport
     browser.resize(width: 200, height: 24)
     browser.show(paths.page())
     #expect(browser.titleLine == " about:files")
-    #expect(Array(browser.pageLines.prefix(14)) == [
+    #expect(Array(browser.pageLines.prefix(16)) == [
         "        Warren's files (each is made the first time it is needed)",
         "",
         "          Settings   \(home.path)/.config/warren/config.toml",
@@ -25,6 +25,8 @@ import WarrenTestSupport
         "          Session    \(home.path)/.local/state/warren/session",
         "                     not made yet",
         "          Encodings  \(home.path)/.local/state/warren/encodings",
+        "                     not made yet",
+        "          Pinned TLS \(home.path)/.local/share/warren/known_certificates",
         "                     not made yet",
         "          Downloads  \(home.path)/Downloads",
         "          Page cache \(home.path)/.cache/warren",

@@ -56,6 +56,13 @@ extension PageInfoView: ScreenView {
             lines.append("Peer       \(info.peerAddress)")
             if !info.route.isEmpty { lines.append("Route      \(info.route)") }
             lines.append("Local      \(info.localAddress)")
+            if let tls = info.tls {
+                lines += tls.infoLines
+            } else if let fallback = info.tlsFallback {
+                lines.append("Security   plain gopher: \(fallback)")
+            } else {
+                lines.append("Security   none (plain gopher)")
+            }
             for (stage, time) in info.timings {
                 lines.append(stage.padded(to: 11) + time.millisecondsText)
             }

@@ -3,7 +3,11 @@ import GopherCore
 /// How the page looks: menu items with their number and type tag, document lines (wrapped or
 /// cut), and the resting status bar (where the selected link leads, or where in the page).
 extension PageView: ScreenView {
-    func title(context: ViewContext) -> String { " " + page.location.description }
+    /// The URL, marked `[TLS]` when the page came over TLS (which `--tls` may do for a
+    /// `gopher://` URL too).
+    func title(context: ViewContext) -> String {
+        (page.info?.tls != nil ? " [TLS] " : " ") + page.location.description
+    }
 
     func rows(context: ViewContext) -> [ScreenRow] {
         let count = page.lineCount

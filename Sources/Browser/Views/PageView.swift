@@ -256,6 +256,8 @@ public struct PageView: Sendable {
                 return [.askToSave(url, what: .link)]
             case .externalURL:
                 if let target = ExternalURL.target(of: url.selector) {
+                    // A URL: link to gopherspace (a gophers:// bookmark among them) opens here.
+                    if let gopher = ExternalURL.gopherTarget(target) { return [.open(.gopher(gopher), title: item.display)] }
                     return [.say("URL: \(target) (y copies it)", isError: false)]
                 }
                 return [.open(.gopher(url), title: item.display)]

@@ -12,12 +12,14 @@ public enum View: Equatable, Sendable {
     case prompt(PromptView)
     /// A question answered with one key: replace a file?
     case question(QuestionView)
+    /// A certificate to trust or not, with what the server showed.
+    case certificate(CertificateView)
 
     /// Line views take the bottom row only; the screen view under them stays in sight.
     var isLineView: Bool {
         switch self {
         case .prompt, .question: return true
-        case .source, .pageInfo: return false
+        case .source, .pageInfo, .certificate: return false
         }
     }
 
@@ -37,6 +39,8 @@ public enum View: Equatable, Sendable {
             return view.handle(key, context: context)
         case .question(let view):
             return view.handle(key)
+        case .certificate(let view):
+            return view.handle(key)
         }
     }
 
@@ -45,6 +49,7 @@ public enum View: Equatable, Sendable {
         switch self {
         case .source(let view): return view
         case .pageInfo(let view): return view
+        case .certificate(let view): return view
         case .prompt, .question: return nil
         }
     }
@@ -80,7 +85,7 @@ public enum View: Equatable, Sendable {
         switch self {
         case .prompt(let view): return view.row(context: context)
         case .question(let view): return view.row(context: context)
-        case .source, .pageInfo: return nil
+        case .source, .pageInfo, .certificate: return nil
         }
     }
 }
