@@ -83,8 +83,8 @@ public struct TLSDetails: Sendable, Equatable {
         let trustWords: String
         switch trust {
         case .authority: trustWords = "by a certificate authority in the system store"
-        case .pinned: trustWords = "pinned (known_certificates)"
-        case .untilQuit: trustWords = "trusted by you until Warren quits"
+        case .pinned: trustWords = "pinned by you (known_certificates)"
+        case .untilQuit: trustWords = "by you, until Warren quits"
         }
         return [
             "Security   \(protocolVersion), \(cipher)",

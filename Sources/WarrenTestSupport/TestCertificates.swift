@@ -14,7 +14,14 @@ public final class TestCertificates: Sendable {
 
     private static func make() -> Result<TestCertificates, TestSupportError> {
         do {
-            return .success(try TestCertificates())
+            let made = try TestCertificates()
+            // The folder holds private keys: gone when the test process is.
+            atexit {
+                if case .success(let certificates) = TestCertificates.shared {
+                    try? FileManager.default.removeItem(at: certificates.folder)
+                }
+            }
+            return .success(made)
         } catch let error as TestSupportError {
             return .failure(error)
         } catch {
@@ -130,16 +137,17 @@ public final class RealTLSServer: @unchecked Sendable {
     private var process: ChildProcess?
     private let configuration: URL
 
-    public init(certificate kind: TestCertificates.Kind, backendPort: UInt16) throws {
+    /// `port`: a port of an earlier server, to show a replaced certificate at the same place.
+    public init(certificate kind: TestCertificates.Kind, backendPort: UInt16, port: UInt16? = nil) throws {
         let certificates = try TestCertificates.shared.get()
-        port = try Loopback.closedPort()
-        configuration = certificates.folder.appendingPathComponent("stunnel-\(port).conf")
+        self.port = try port ?? Loopback.closedPort()
+        configuration = certificates.folder.appendingPathComponent("stunnel-\(self.port).conf")
         try """
             foreground = yes
             pid =
             debug = 3
             [gopher]
-            accept = 127.0.0.1:\(port)
+            accept = 127.0.0.1:\(self.port)
             connect = 127.0.0.1:\(backendPort)
             cert = \(certificates.certificateFile(kind))
             key = \(certificates.keyFile(kind))
@@ -148,17 +156,19 @@ public final class RealTLSServer: @unchecked Sendable {
         guard let stunnel else { throw TestSupportError("stunnel4 is not installed: run scripts/test, which installs it") }
         process = try ChildProcess([stunnel, configuration.path], stdout: "/dev/null", stderr: "/dev/null")
         for _ in 0..<100 {
-            if Loopback.accepts(port: port) { return }
+            if Loopback.accepts(port: self.port) { return }
             guard process?.isRunning == true else { break }
             usleep(50_000)
         }
-        throw TestSupportError("stunnel4 did not start listening on 127.0.0.1:\(port)")
+        throw TestSupportError("stunnel4 did not start listening on 127.0.0.1:\(self.port)")
     }
 
     deinit { stop() }
 
     public func stop() {
         process?.terminate()
+        // Until the port is free again, a replacement cannot listen there.
+        for _ in 0..<100 where Loopback.accepts(port: port) { usleep(20_000) }
         process = nil
         try? FileManager.default.removeItem(at: configuration)
     }

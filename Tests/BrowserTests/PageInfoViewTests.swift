@@ -141,7 +141,7 @@ import WarrenTestSupport
         "SHA-256    00:07:0E:15:1C:23:2A:31:38:3F:46:4D:54:5B:62:69:",
         "           70:77:7E:85:8C:93:9A:A1:A8:AF:B6:BD:C4:CB:D2:D9",
         "Expires    2027-11-23 20:00 UTC",
-        "Trusted    pinned (known_certificates)",
+        "Trusted    pinned by you (known_certificates)",
         "resolve    1.5 ms",
     ])
 }

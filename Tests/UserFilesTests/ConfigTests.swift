@@ -64,11 +64,19 @@ import Testing
     #expect(config.keys == [:])
     #expect(config.theme == Theme.standard)
     #expect(config.proxy == nil)
+    #expect(config.preferTLS == false)
 }
 
 @Test func aProxyIsAURLStringAndAnythingElseIsNamed() {
     #expect(Config.parse(#"proxy = "socks5h://127.0.0.1:9050""#).config.proxy == "socks5h://127.0.0.1:9050")
     #expect(Config.parse("proxy = 9050").problems == [#"line 1: proxy takes a URL such as "socks5h://127.0.0.1:9050""#])
+}
+
+@Test func tlsIsPreferOrOffAndAnythingElseIsNamed() {
+    #expect(Config.parse(#"tls = "prefer""#).config.preferTLS == true)
+    #expect(Config.parse(#"tls = "off""#).config.preferTLS == false)
+    #expect(Config.parse("tls = true").problems == [#"line 1: tls takes "prefer" or "off""#])
+    #expect(Config.parse(#"tls = "required""#).problems == [#"line 1: tls takes "prefer" or "off""#])
 }
 
 @Test func hashInsideAQuotedStringIsNotAComment() {

@@ -609,3 +609,77 @@ import WarrenTestSupport
         #expect(!warren.session.paneTitle.contains("pwned"))
     }
 }
+
+/// gophers:// in a real terminal: the certificate question and its three answers, a pin that
+/// survives a restart, and a pinned certificate that changed.
+@Suite struct CertificateTrustInTmux {
+    @Test func theQuestionsAnswersThePinAcrossARestartAndAChangedCertificate() throws {
+        let certificates = try TestCertificates.shared.get()
+        let server = try RealServer(.gophernicus)
+        var tls = try RealTLSServer(certificate: .selfSigned, backendPort: server.port)
+        let url = tls.url("/1/")
+        let endpoint = "127.0.0.1:\(tls.port)"
+        let fingerprint = try certificates.fingerprint(.selfSigned)
+        let pairs = fingerprint.split(separator: ":")
+
+        // n: nothing is trusted. Then o: trusted until quitting, and the page opens.
+        let first = try WarrenInTmux(["--no-restore", url], extraEnvironment: ["TERM": "xterm-256color"])
+        defer { first.removeHome() }
+        var screen = try first.waitForStatus("trust [o]nce, [a]lways, or [n]o?")
+        #expect(screen.contains("The certificate of \(endpoint) is not from a known authority."))
+        #expect(screen.contains("Why        self-signed certificate"))
+        #expect(screen.contains("SHA-256    " + pairs.prefix(16).joined(separator: ":") + ":"))
+        #expect(screen.contains("           " + pairs.dropFirst(16).joined(separator: ":")))
+        first.session.sendKeys("n")
+        try first.waitForStatus("certificate not trusted (\(endpoint))")
+        first.session.sendKeys("o")
+        first.session.sendText(url)
+        first.session.sendKeys("Enter")
+        try first.waitForStatus("trust [o]nce")
+        first.session.sendKeys("o")
+        screen = try first.waitFor("hello.txt")
+        #expect(screen.hasPrefix(" [TLS] \(url.replacingOccurrences(of: "/1/", with: "/1/"))"))
+        #expect(!FileManager.default.fileExists(atPath: first.home.appendingPathComponent("data/warren/known_certificates").path))
+        first.session.sendKeys("q")
+        _ = try first.session.waitForExit()
+        first.stop()
+
+        // Once was until quitting: asked again. a pins it.
+        let second = try WarrenInTmux(["--no-restore", url], home: first.home)
+        try second.waitForStatus("trust [o]nce")
+        second.session.sendKeys("a")
+        try second.waitFor("hello.txt")
+        let pins = try String(contentsOf: first.home.appendingPathComponent("data/warren/known_certificates"), encoding: .utf8)
+        #expect(pins == "\(endpoint) \(fingerprint) CN=localhost,O=Warren tests\n")
+        second.session.sendKeys("q")
+        _ = try second.session.waitForExit()
+        second.stop()
+
+        // The pin survives the restart: no question, and page info says how it was trusted.
+        let third = try WarrenInTmux(["--no-restore", url], home: first.home)
+        try third.waitFor("hello.txt")
+        third.session.sendKeys("=")
+        screen = try third.waitFor("Trusted    pinned by you (known_certificates)")
+        #expect(screen.contains("Security   TLSv1.3, "))
+        third.session.sendKeys("q")
+        _ = try third.session.waitForExit()
+        third.stop()
+
+        // The same host and port now shows another certificate: refused, both fingerprints shown.
+        let port = tls.port
+        tls.stop()
+        tls = try RealTLSServer(certificate: .replacement, backendPort: server.port, port: port)
+        let replacement = try certificates.fingerprint(.replacement).split(separator: ":")
+        let fourth = try WarrenInTmux(["--no-restore", url], home: first.home)
+        defer { fourth.stop() }
+        screen = try fourth.waitForStatus("certificate changed: [r]eplace the pin, or [n]o?")
+        #expect(screen.contains("WARNING: the certificate of \(endpoint) has changed since you pinned it."))
+        #expect(screen.contains("Pinned     " + pairs.prefix(16).joined(separator: ":") + ":"))
+        #expect(screen.contains("Now        " + replacement.prefix(16).joined(separator: ":") + ":"))
+        #expect(!screen.contains("hello.txt"))
+        fourth.session.sendKeys("Escape")
+        try fourth.waitForStatus("certificate changed: still refused (\(endpoint))")
+        let unchanged = try String(contentsOf: first.home.appendingPathComponent("data/warren/known_certificates"), encoding: .utf8)
+        #expect(unchanged == pins)
+    }
+}

@@ -369,3 +369,76 @@ import WarrenTestSupport
         #expect(result.stdoutText == "")  // `ls -A`: nothing left behind
     }
 }
+
+/// The command line over TLS: `SSL_CERT_FILE` honoured, unknown certificates never taken
+/// silently, pins honoured, and `--tls` falling back with a word on stderr.
+@Suite struct WarrenCommandOverTLSTests {
+    /// `env` with a data folder of the test's own (so no pin of the machine's user applies).
+    private func environment(_ data: URL, certificateFile: String? = nil) -> [String] {
+        ["/usr/bin/env", "XDG_DATA_HOME=\(data.path)"] + (certificateFile.map { ["SSL_CERT_FILE=\($0)"] } ?? [])
+    }
+
+    @Test func dumpTrustsTheAuthoritiesOfSSLCertFileAndOnlyThose() throws {
+        let certificates = try TestCertificates.shared.get()
+        let server = try RealServer(.gophernicus)
+        let tls = try RealTLSServer(certificate: .valid, backendPort: server.port)
+        let data = try TemporaryFolder.make(prefix: "warren-data")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let trusted = try WarrenProcess.run(
+            ["--dump", tls.url("/0/hello.txt")], prefix: environment(data, certificateFile: certificates.authorityFile))
+        #expect(trusted.status == 0)
+        #expect(trusted.stderr == "")
+        #expect(trusted.stdoutText == "Hello, gopherspace.\nSecond line.\n")
+
+        // The system store does not know the test authority.
+        let system = try WarrenProcess.run(["--dump", tls.url("/0/hello.txt")], prefix: environment(data))
+        #expect(system.status == 1)
+        #expect(system.stdout.isEmpty)
+        #expect(system.stderr == "warren: tls failed: certificate not from a known authority (unable to get local issuer certificate), SHA-256 \(try certificates.fingerprint(.valid)) (127.0.0.1:\(tls.port))\n")
+    }
+
+    @Test func dumpNeverTakesASelfSignedCertificateUnlessItIsPinned() throws {
+        let certificates = try TestCertificates.shared.get()
+        let server = try RealServer(.gophernicus)
+        let tls = try RealTLSServer(certificate: .selfSigned, backendPort: server.port)
+        let data = try TemporaryFolder.make(prefix: "warren-data")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let fingerprint = try certificates.fingerprint(.selfSigned)
+        for mode in [["--dump"], ["--source"], ["--output", data.appendingPathComponent("hello.txt").path]] {
+            let refused = try WarrenProcess.run(mode + [tls.url("/0/hello.txt")], prefix: environment(data))
+            #expect(refused.status == 1, "\(mode)")
+            #expect(refused.stderr == "warren: tls failed: certificate not from a known authority (self-signed certificate), SHA-256 \(fingerprint) (127.0.0.1:\(tls.port))\n")
+        }
+        #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("hello.txt").path))
+
+        try FileManager.default.createDirectory(at: data.appendingPathComponent("warren"), withIntermediateDirectories: true)
+        try Data("127.0.0.1:\(tls.port) \(fingerprint) CN=localhost\n".utf8)
+            .write(to: data.appendingPathComponent("warren/known_certificates"))
+        let saved = data.appendingPathComponent("blob.bin")
+        let pinned = try WarrenProcess.run(["--output", saved.path, tls.url("/9/blob.bin")], prefix: environment(data))
+        #expect(pinned.status == 0, "\(pinned.stderr)")
+        #expect(Array(try Data(contentsOf: saved)) == (try server.fileBytes("blob.bin")))
+    }
+
+    @Test func anExpiredCertificateIsRefusedEvenWhenItsAuthorityIsTrusted() throws {
+        let certificates = try TestCertificates.shared.get()
+        let server = try RealServer(.gophernicus)
+        let tls = try RealTLSServer(certificate: .expired, backendPort: server.port)
+        let data = try TemporaryFolder.make(prefix: "warren-data")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let result = try WarrenProcess.run(
+            ["--dump", tls.url("/")], prefix: environment(data, certificateFile: certificates.authorityFile))
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("warren: tls failed: certificate has expired (on "))
+    }
+
+    @Test func tlsFallsBackToPlainGopherAndSaysSoOnStderr() throws {
+        let server = try RealServer(.gophernicus)
+        let data = try TemporaryFolder.make(prefix: "warren-data")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let result = try WarrenProcess.run(["--tls", "--dump", server.url("/0/hello.txt")], prefix: environment(data))
+        #expect(result.status == 0)
+        #expect(result.stdoutText == "Hello, gopherspace.\nSecond line.\n")
+        #expect(result.stderr.hasPrefix("warren: plain gopher, not TLS: the server does not speak TLS ("))
+    }
+}
