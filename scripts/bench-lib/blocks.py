@@ -5,11 +5,12 @@ from dataclasses import dataclass
 import content
 from config import log
 from endless import endless_benchmark
-from measure import dump_benchmark, save_benchmark, screen_benchmark
+import servers
+from measure import dump_benchmark, handshake_benchmark, save_benchmark, screen_benchmark
 from report import BASELINE_COLUMNS, COMMAND_COLUMNS, ratio_section, results_section, screen_columns
 from tools import have
 
-BLOCKS = ("menu", "text", "save", "endless")
+BLOCKS = ("menu", "text", "save", "tls", "endless")
 
 
 def screen_ratios(last: str = "last item (End)") -> list:
@@ -87,6 +88,29 @@ def save_block(b: Bench) -> list:
     return with_ratios(results, rows, COMMAND_RATIOS)
 
 
+def tls_block(b: Bench) -> list:
+    """gophers:// through stunnel4 in front of the same server: the handshake, then 512 MiB."""
+    if not (have("stunnel4") and have("openssl") and have("curl")):
+        log("bench: tls skipped (stunnel4, openssl and curl are needed)")
+        return []
+    tls, certificate = servers.start_stunnel(b.server.port, b.folder)
+    try:
+        log("bench: one-item menu over TLS and in clear")
+        rows = handshake_benchmark(b.warren, tls.url("1", content.SMALL_MENU), b.server.url("1", content.SMALL_MENU),
+                                   certificate, max(b.runs, 5), 0)
+        sections = with_ratios(results_section("3b. A one-item menu over TLS and in clear: the handshake's cost",
+                                               rows, [("time", "wall_ms", "ms", 1), ("peak RSS", "rss", "MiB", 1)]),
+                               rows, [("wall time", "wall_ms"), ("peak RSS", "rss")])
+        log("bench: saving 512 MiB over TLS")
+        source = b.root + content.BINARY
+        rows = save_benchmark(b.warren, tls.url("9", content.BINARY), b.folder, b.runs, source, True, certificate)
+        sections += with_ratios(results_section("3c. Saving 512 MiB over TLS (gophers://, stunnel4)", rows,
+                                                COMMAND_COLUMNS), rows, COMMAND_RATIOS)
+        return sections
+    finally:
+        tls.stop()
+
+
 def endless_block(b: Bench) -> list:
     log("bench: endless menu")
     names = ["warren"] + [p for p in b.peers if p == "sacc"]
@@ -101,7 +125,7 @@ def endless_block(b: Bench) -> list:
     return with_ratios(results, ten_seconds, [("peak RSS after 10 s", "rss")])
 
 
-RUNNERS = {"menu": menu_block, "text": text_block, "save": save_block, "endless": endless_block}
+RUNNERS = {"menu": menu_block, "text": text_block, "save": save_block, "tls": tls_block, "endless": endless_block}
 
 
 def run_blocks(b: Bench, names: list, sections: list) -> None:

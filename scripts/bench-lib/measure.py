@@ -137,14 +137,31 @@ def dump_benchmark(warren: str, url: str, runs: int, size: int, with_curl: bool)
     return command_benchmark(commands, runs, size)
 
 
-def save_benchmark(warren: str, url: str, folder: str, runs: int, source: str, with_curl: bool) -> list:
+def handshake_benchmark(warren: str, tls_url: str, plain_url: str, certificate: str, runs: int, size: int) -> list:
+    """A one-item menu over TLS and in clear, warren --dump and curl: the whole command, so the
+    difference between the TLS and plain rows is what the handshake costs each client."""
+    commands = {
+        "warren --dump (TLS)": ["env", f"SSL_CERT_FILE={certificate}", warren, "--dump", tls_url],
+        "curl (TLS)": ["curl", "-s", "--cacert", certificate, "-o", os.devnull, tls_url],
+        "warren --dump (plain)": [warren, "--dump", plain_url],
+        "curl (plain)": ["curl", "-s", "-o", os.devnull, plain_url],
+    }
+    return command_benchmark(commands, runs, size)
+
+
+def save_benchmark(warren: str, url: str, folder: str, runs: int, source: str, with_curl: bool,
+                   certificate: str = None) -> list:
     """Saving `source` as served: warren --output against curl -o, and curl -o plus sync (warren
-    fsyncs before it links the file into place; plain curl does not)."""
+    fsyncs before it links the file into place; plain curl does not). Over TLS, both trust
+    `certificate` alone."""
     target = os.path.join(folder, "saved.bin")
-    commands = {"warren --output": [warren, "--output", target, url]}
+    trust = ["env", f"SSL_CERT_FILE={certificate}"] if certificate else []
+    cacert = ["--cacert", certificate] if certificate else []
+    commands = {"warren --output": trust + [warren, "--output", target, url]}
     if with_curl:
-        commands["curl -o"] = ["curl", "-s", "-o", target, url]
-        commands["curl -o; sync FILE"] = ["sh", "-c", 'curl -s -o "$1" "$2" && sync "$1"', "sh", target, url]
+        commands["curl -o"] = ["curl", "-s"] + cacert + ["-o", target, url]
+        curl = " ".join(["curl", "-s"] + cacert)
+        commands["curl -o; sync FILE"] = ["sh", "-c", curl + ' -o "$1" "$2" && sync "$1"', "sh", target, url]
 
     def fresh_start():
         if os.path.exists(target):

@@ -58,13 +58,14 @@ def read_port(process, timeout: float = 10.0) -> int:
 class Server:
     """A server process, the port it listens on, and a line saying what it is."""
 
-    def __init__(self, process, port: int, description: str):
+    def __init__(self, process, port: int, description: str, scheme: str = "gopher"):
         self.process = process
         self.port = port
         self.description = description
+        self.scheme = scheme
 
     def url(self, item_type: str, selector: str) -> str:
-        return f"gopher://{HOST}:{self.port}/{item_type}{selector}"
+        return f"{self.scheme}://{HOST}:{self.port}/{item_type}{selector}"
 
     def stop(self) -> None:
         stop_popen(self.process)
@@ -117,6 +118,30 @@ def start_gophernicus(root: str) -> Server:
         stop_popen(process)
         raise
     return Server(process, port, f"{deb_version('gophernicus')} under {socat_version()} (text sent with CR LF)")
+
+
+def start_stunnel(backend_port: int, folder: str) -> tuple:
+    """stunnel4 speaking TLS on a free port in front of `backend_port`, with a self-signed EC
+    P-256 certificate for 127.0.0.1 made now. Returns (server, certificate file): clients trust
+    the certificate as their only authority (SSL_CERT_FILE for warren, --cacert for curl)."""
+    certificate, key = os.path.join(folder, "bench-tls.crt"), os.path.join(folder, "bench-tls.key")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                    "-keyout", key, "-out", certificate, "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", f"subjectAltName=IP:{HOST}"], check=True, capture_output=True, timeout=30)
+    port = free_port()
+    configuration = os.path.join(folder, "stunnel.conf")
+    with open(configuration, "w") as out:
+        out.write(f"foreground = yes\npid =\ndebug = 3\n[gopher]\naccept = {HOST}:{port}\n"
+                  f"connect = {HOST}:{backend_port}\ncert = {certificate}\nkey = {key}\n")
+    process = subprocess.Popen(["stunnel4", configuration], stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_listening(port, process)
+    except BaseException:
+        stop_popen(process)
+        raise
+    server = Server(process, port, f"{deb_version('stunnel4')} (TLS 1.3, EC P-256) in front of it", scheme="gophers")
+    return server, certificate
 
 
 def start_content_server(kind: str, root: str) -> Server:

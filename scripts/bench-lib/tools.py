@@ -10,6 +10,7 @@ from config import REPO, log
 PACKAGES = {  # executable -> Debian package
     "tmux": "tmux", "socat": "socat", "/usr/sbin/gophernicus": "gophernicus", "sacc": "sacc",
     "lynx": "lynx", "curl": "curl", "/usr/bin/time": "time", "less": "less", "cmp": "diffutils",
+    "stunnel4": "stunnel4", "openssl": "openssl",
 }
 GOPHERNICUS_TOOLS = ("socat", "/usr/sbin/gophernicus")
 
