@@ -18,6 +18,14 @@ public enum Action: Equatable, Sendable {
     /// Trust this certificate for `endpoint` (`host:port`): until Warren quits, or `always`,
     /// pinned in known_certificates (replacing an earlier pin).
     case trustCertificate(endpoint: String, fingerprint: String, subject: String, always: Bool)
+    /// Add `url` to feeds.gph (its first check follows as `checkFeeds`).
+    case subscribe(url: GopherURL, title: String)
+    /// Remove `url` from feeds.gph, and what was kept of it.
+    case unsubscribe(GopherURL)
+    /// Keep what this feed's check saw and what is unread in its state file.
+    case saveFeed(Feed)
+    /// Fetch these feeds' menus in the background and report each with `feedChecked`.
+    case checkFeeds([GopherURL])
     case suspend
     case quit
 }

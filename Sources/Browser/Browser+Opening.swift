@@ -75,6 +75,7 @@ extension Browser {
             shown.viewport = restored.viewport
             pageView = PageView(page: shown)
             closeViewsOfThePage()
+            refreshFeedsPage()  // what was read since it was left is gone from it
         } else if case .gopher(let url) = entry.location {
             let purpose: Loading.Purpose = back ? .back(entry.viewport) : .forward(entry.viewport)
             actions.append(startLoading(entry.location, title: entry.title, purpose: purpose, url: url))

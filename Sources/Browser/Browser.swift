@@ -64,6 +64,8 @@ public struct Browser: Sendable {
     public internal(set) var views: [View] = []
     public internal(set) var history = History()
     public internal(set) var loading: Loading?
+    /// The subscribed menus and what is new in them (`S`, `F`, `R`; `Browser+Feeds.swift`).
+    public var feeds: [Feed] = []
     /// Downloads, oldest first: at most `maximumRunningDownloads` run, the rest wait in turn.
     public internal(set) var downloads: [Download] = []
     public static let maximumRunningDownloads = 4
@@ -173,7 +175,10 @@ public struct Browser: Sendable {
         case .showBookmarks: return [.showUserPage(.bookmarks)]
         case .showHistory: return [.showUserPage(.history)]
         case .showDownloads: return showDownloads()
-        case .removeEntry: return removeSelectedDownload()
+        case .removeEntry: return page?.location == .about("feeds") ? unsubscribeSelected() : removeSelectedDownload()
+        case .subscribe: return toggleSubscription()
+        case .showFeeds: return showFeeds()
+        case .recheckFeeds: return recheckFeeds()
         case .source: if page != nil { push(.source(SourceView())) }
         case .info:
             guard pageView != nil else { break }
@@ -212,7 +217,9 @@ public struct Browser: Sendable {
             case .pass: passes = true
             case .close: if let level { closeView(at: level) }
             case .push(let view): push(view)
-            case .open(let location, let title): actions += open(location, title: title)
+            case .open(let location, let title):
+                actions += markReadIfFeedItem(location)
+                actions += open(location, title: title)
             case .find(let text):
                 finding.text = text
                 find(forward: true, includingCurrent: true)

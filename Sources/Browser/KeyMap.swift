@@ -6,6 +6,7 @@ public enum Command: String, Sendable, CaseIterable {
     case find, findNext, findPrevious
     case save, download
     case bookmark, showBookmarks, showHistory, showDownloads, removeEntry
+    case subscribe, showFeeds, recheckFeeds
     case source, info, copyURL, toggleWrap, cycleEncoding, help
     case cancel, quit, suspend
 }
@@ -34,6 +35,8 @@ public enum KeyMap {
         .character("s"): .save, .character("d"): .download,
         .character("a"): .bookmark, .character("B"): .showBookmarks, .character("H"): .showHistory,
         .character("D"): .showDownloads, .character("x"): .removeEntry,
+        // Feeds: subscribe to the menu on screen (or not), what is new, check again now.
+        .character("S"): .subscribe, .character("F"): .showFeeds, .character("R"): .recheckFeeds,
         // Looking closer.
         .character("\\"): .source, .character("="): .info, .character("y"): .copyURL,
         .character("w"): .toggleWrap, .character("E"): .cycleEncoding, .character("?"): .help,
@@ -51,6 +54,7 @@ extension KeyMap {
         ("Following links and history", [.open, .back, .forward, .goTo, .editURL, .up, .reload]),
         ("Finding", [.find, .findNext, .findPrevious]),
         ("Keeping things", [.save, .download, .bookmark, .showBookmarks, .showHistory, .showDownloads, .removeEntry]),
+        ("Feeds", [.subscribe, .showFeeds, .recheckFeeds]),
         ("Looking closer", [.source, .info, .copyURL, .toggleWrap, .cycleEncoding, .help]),
         ("Stopping", [.cancel, .quit, .suspend]),
     ]

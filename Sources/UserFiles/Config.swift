@@ -26,6 +26,9 @@ public struct Config: Sendable, Equatable {
     /// `tls = "prefer"`: try TLS first for `gopher://` URLs too (as `--tls`); `"off"`, the default,
     /// keeps TLS to `gophers://`.
     public var preferTLS: Bool?
+    /// `[feeds] interval`, in minutes: each feed is checked at most this often on its own
+    /// (`R` checks at once); 60 by default.
+    public var feedInterval: Int?
     /// The most bytes one response may bring, from `response_limit` in MiB.
     public var responseLimit: Int?
     /// `false` leaves the mouse to the terminal (no wheel, no clicks).
@@ -72,6 +75,20 @@ public struct Config: Sendable, Equatable {
         if let colours = table["colors"]?.table {
             problems += config.takeColours(colours, places: places)
         }
+        if let feeds = table["feeds"]?.table {
+            for (name, value) in feeds {
+                let line = places.line(of: name, in: "feeds")
+                guard name == "interval" else {
+                    problems.append("line \(line): unknown setting \(name) in [feeds]")
+                    continue
+                }
+                guard let minutes = value.int, minutes >= 1, minutes <= 525_600 else {
+                    problems.append("line \(line): interval takes a whole number of minutes, at least 1")
+                    continue
+                }
+                config.feedInterval = minutes
+            }
+        }
         return (config, problems.sorted { Self.lineNumber($0) < Self.lineNumber($1) })
     }
 
@@ -117,6 +134,8 @@ public struct Config: Sendable, Equatable {
             mouse = flag
         case "keys":
             if value.table == nil { return problem("keys is a table: [keys]") }
+        case "feeds":
+            if value.table == nil { return problem("feeds is a table: [feeds]") }
         default:
             return problem(value.table != nil ? "unknown table [\(key)]" : "unknown setting \(key)")
         }

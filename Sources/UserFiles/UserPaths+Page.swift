@@ -10,7 +10,8 @@ extension UserPaths {
         let files: [(String, String)] = [
             ("Settings", configFile), ("Bookmarks", bookmarksFile), ("History", historyFile),
             ("Session", sessionFile), ("Encodings", encodingsFile),
-            ("Pinned TLS", knownCertificatesFile), ("Downloads", downloadFolder), ("Page cache", cacheFolder),
+            ("Pinned TLS", knownCertificatesFile), ("Feeds", feedsFile), ("Feeds seen", feedStateFolder),
+            ("Downloads", downloadFolder), ("Page cache", cacheFolder),
         ]
         var bytes = GophermapLine.info("Warren's files (each is made the first time it is needed)") + GophermapLine.info("")
         for (name, path) in files {

@@ -21,6 +21,10 @@ public struct UserPaths: Sendable, Equatable {
     public let encodingsFile: String
     /// `$XDG_DATA_HOME/warren/known_certificates`: certificates pinned per host:port.
     public let knownCertificatesFile: String
+    /// `$XDG_DATA_HOME/warren/feeds.gph`: the subscribed menus, a gophermap.
+    public let feedsFile: String
+    /// `$XDG_STATE_HOME/warren/feeds`: what each feed's last check saw, and what is unread.
+    public let feedStateFolder: String
     /// `$XDG_CACHE_HOME/warren`, default `~/.cache/warren`: large pages spooled to disk
     /// (unlinked files, gone when Warren is).
     public let cacheFolder: String
@@ -28,6 +32,9 @@ public struct UserPaths: Sendable, Equatable {
     /// `$XDG_DOWNLOAD_DIR`, else the `XDG_DOWNLOAD_DIR` line of `$XDG_CONFIG_HOME/user-dirs.dirs`,
     /// else `~/Downloads` if it is a folder, else the current folder.
     public let downloadFolder: String
+
+    /// The feeds' files.
+    public var feedStore: FeedStore { FeedStore(subscriptionsFile: feedsFile, stateFolder: feedStateFolder) }
 
     public init(environment: [String: String], configuredDownloadFolder: String? = nil) {
         let home = Self.homeFolder(environment)
@@ -40,6 +47,8 @@ public struct UserPaths: Sendable, Equatable {
         historyFile = Self.join(stateHome, "warren/history")
         encodingsFile = Self.join(stateHome, "warren/encodings")
         knownCertificatesFile = Self.join(dataHome, "warren/known_certificates")
+        feedsFile = Self.join(dataHome, "warren/feeds.gph")
+        feedStateFolder = Self.join(stateHome, "warren/feeds")
         sessionFile = Self.join(stateHome, "warren/session")
         cacheFolder = Self.join(Self.xdg("XDG_CACHE_HOME", environment) ?? Self.join(home, ".cache"), "warren")
         downloadFolder = Self.downloadFolder(

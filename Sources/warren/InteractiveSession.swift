@@ -23,6 +23,13 @@ final class InteractiveSession {
     private let encodings: EncodingFile
     private let sessionFile: SessionFile
     private let knownCertificates: KnownCertificatesFile
+    private let feedStore: FeedStore
+    /// Seconds between a feed's checks on start (`[feeds] interval`).
+    private let feedInterval: Int64
+    /// Feeds waiting for a check, in turn, and the checks running (at most `feedChecksAtOnce`).
+    private var feedQueue: [GopherURL] = []
+    private var feedChecks: [String: (handle: FetchHandle, bytes: [UInt8])] = [:]
+    private static let feedChecksAtOnce = 4
     /// The places last written to the session file (without their viewports).
     private var savedPlaces: [Location] = []
     private var handles: [Int: FetchHandle] = [:]
@@ -40,6 +47,8 @@ final class InteractiveSession {
         encodings = EncodingFile(path: paths.encodingsFile)
         sessionFile = SessionFile(path: paths.sessionFile)
         knownCertificates = KnownCertificatesFile(path: paths.knownCertificatesFile)
+        feedStore = paths.feedStore
+        feedInterval = Int64(config.feedInterval ?? 60) * 60
         // Pages past a few MiB go to unlinked files in the cache folder; where none can be made
         // there, pages stay in memory and the in-memory limit holds.
         let cacheFolder = paths.cacheFolder
@@ -56,7 +65,8 @@ final class InteractiveSession {
             defaultPort: servicesDatabaseGopherPort(), keyBindings: KeyMap.bindings(with: config.keys),
             makeSpool: makeSpool)
         browser.hostEncodings = encodings.load()
-        browser.addressBook = visits.addressEntries() + bookmarks.addressEntries()
+        browser.feeds = feedStore.load()
+        browser.addressBook = visits.addressEntries() + bookmarks.addressEntries() + Self.addressEntries(of: browser.feeds)
         var terminalEnvironment = environment
         if config.colors == false { terminalEnvironment["NO_COLOR"] = "1" }
         terminal = try Terminal(environment: terminalEnvironment, theme: config.theme, mouse: config.mouse ?? true)
@@ -75,6 +85,8 @@ final class InteractiveSession {
             perform(browser.open(start, title: nil))
         }
         if !problems.isEmpty { browser.report(problems.joined(separator: "; "), isError: true) }
+        let now = Int64(time(nil))
+        perform([.checkFeeds(browser.feeds.filter { $0.isDue(now: now, interval: feedInterval) }.map(\.url))])
         redraw()
         dispatchMain()
     }
@@ -164,6 +176,7 @@ final class InteractiveSession {
 
     func quit(status: Int32) -> Never {
         saveSession(always: true)
+        for check in feedChecks.values { check.handle.cancel() }
         for handle in handles.values { handle.cancel() }
         // A download's worker removes its temporary file as it stops: let it, for a moment.
         for handle in handles.values { _ = handle.waitUntilDone(timeout: .seconds(2)) }
@@ -205,6 +218,34 @@ final class InteractiveSession {
                 }
             case .trustCertificate(let endpoint, let fingerprint, let subject, let always):
                 trust(fingerprint, for: endpoint, subject: subject, always: always)
+            case .subscribe(let url, let title):
+                do {
+                    try feedStore.subscribe(url, title: title)
+                } catch {
+                    browser.report("subscription not saved: \(error)", isError: true)
+                }
+            case .unsubscribe(let url):
+                let key = Feed.key(of: url)
+                feedQueue.removeAll { Feed.key(of: $0) == key }
+                feedChecks.removeValue(forKey: key)?.handle.cancel()
+                do {
+                    try feedStore.unsubscribe(url)
+                } catch {
+                    browser.report("unsubscribing not saved: \(error)", isError: true)
+                }
+            case .saveFeed(let feed):
+                do {
+                    try feedStore.save(feed)
+                } catch {
+                    browser.report("feed not saved: \(error)", isError: true)
+                }
+            case .checkFeeds(let urls):
+                for url in urls {
+                    let key = Feed.key(of: url)
+                    guard feedChecks[key] == nil, !feedQueue.contains(where: { Feed.key(of: $0) == key }) else { continue }
+                    feedQueue.append(url)
+                }
+                startFeedChecks()
             case .suspend:
                 terminal.suspend()
                 let size = terminal.size
@@ -302,6 +343,47 @@ final class InteractiveSession {
         info.tls = report.tls
         info.tlsFallback = report.tlsFallback
         return info
+    }
+
+    // MARK: Feeds
+
+    /// Starts queued feed checks while fewer than `feedChecksAtOnce` run. Each fetches the menu in
+    /// memory (16 MiB at most: an index, not an archive) with the usual timeouts.
+    private func startFeedChecks() {
+        while feedChecks.count < Self.feedChecksAtOnce, !feedQueue.isEmpty {
+            let url = feedQueue.removeFirst()
+            let key = Feed.key(of: url)
+            var feedOptions = options
+            feedOptions.memoryLimit = 16 << 20
+            let handle = fetcher.fetch(url, options: feedOptions, deliverOn: .main) { [unowned self] event in
+                MainActor.assumeIsolated {
+                    switch event {
+                    case .progress: return
+                    case .data(let bytes, _):
+                        feedChecks[key]?.bytes += bytes
+                        return
+                    case .finished:
+                        let bytes = feedChecks.removeValue(forKey: key)?.bytes ?? []
+                        perform(browser.feedChecked(url, menu: bytes, failure: nil, at: Int64(time(nil))))
+                    case .failed(let error):
+                        feedChecks[key] = nil
+                        perform(browser.feedChecked(url, menu: nil, failure: error.description, at: Int64(time(nil))))
+                    case .cancelled:
+                        feedChecks[key] = nil
+                    }
+                    startFeedChecks()
+                }
+            }
+            feedChecks[key] = (handle, [])
+        }
+    }
+
+    /// Feeds and their unread items, for the `o` prompt's suggestions.
+    private static func addressEntries(of feeds: [Feed]) -> [AddressEntry] {
+        feeds.flatMap { feed in
+            [AddressEntry(address: feed.url.description, title: feed.title)]
+                + feed.unread.map { AddressEntry(address: $0.url.description, title: $0.title) }
+        }
     }
 
     // MARK: Downloads

@@ -63,6 +63,9 @@ struct WarrenCommand: ParsableCommand {
     @Flag(help: "Try TLS first for gopher:// URLs too, falling back to plain gopher when the server does not speak it.")
     var tls = false
 
+    @Flag(help: "Check every feed and print what is unread, one line an item: feed, title and URL, separated by tabs.")
+    var feeds = false
+
     @Flag(help: "With no URL, open the home page rather than the last session.")
     var noRestore = false
 
@@ -86,8 +89,8 @@ struct WarrenCommand: ParsableCommand {
     }
 
     mutating func validate() throws {
-        if [dump, source, output != nil, lint].filter({ $0 }).count > 1 {
-            throw ValidationError("--dump, --source, --output and --lint do not go together.")
+        if [dump, source, output != nil, lint, feeds].filter({ $0 }).count > 1 {
+            throw ValidationError("--dump, --source, --output, --lint and --feeds do not go together.")
         }
         if let encoding, PageEncoding(name: encoding) == nil {
             throw ValidationError(
@@ -145,6 +148,11 @@ struct WarrenCommand: ParsableCommand {
         // `--dump` holds constant memory, and the browser keeps large pages on disk, so the
         // limit is a size cap (the browser lowers it where it cannot spool).
         options.memoryLimit = config.responseLimit ?? FetchOptions.streamingLimit
+        if feeds {
+            let status = CommandLineFetch.feeds(UserPaths(environment: environment).feedStore, options: options)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         guard dump || source || output != nil || lint else {
             try runBrowser(options: options, config: config, configProblems: configProblems, environment: environment)
         }

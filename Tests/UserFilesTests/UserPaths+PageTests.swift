@@ -14,7 +14,7 @@ import WarrenTestSupport
     browser.resize(width: 200, height: 24)
     browser.show(paths.page())
     #expect(browser.titleLine == " about:files")
-    #expect(Array(browser.pageLines.prefix(16)) == [
+    #expect(Array(browser.pageLines.prefix(20)) == [
         "        Warren's files (each is made the first time it is needed)",
         "",
         "          Settings   \(home.path)/.config/warren/config.toml",
@@ -27,6 +27,10 @@ import WarrenTestSupport
         "          Encodings  \(home.path)/.local/state/warren/encodings",
         "                     not made yet",
         "          Pinned TLS \(home.path)/.local/share/warren/known_certificates",
+        "                     not made yet",
+        "          Feeds      \(home.path)/.local/share/warren/feeds.gph",
+        "                     not made yet",
+        "          Feeds seen \(home.path)/.local/state/warren/feeds",
         "                     not made yet",
         "          Downloads  \(home.path)/Downloads",
         "          Page cache \(home.path)/.cache/warren",
