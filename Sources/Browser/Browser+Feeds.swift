@@ -15,7 +15,7 @@ extension Browser {
             say("unsubscribed from \(removed.title)")
             return [.unsubscribe(removed.url)]
         }
-        let title = page.title == page.location.description ? url.host : page.title
+        let title = Self.feedTitle(of: page, url: url)
         feeds.append(Feed(url: url, title: title))
         say("subscribed to \(title): F shows what is new")
         return [.subscribe(url: url, title: title), .checkFeeds([url])]
@@ -94,7 +94,7 @@ extension Browser {
     /// its count and its new items; then the others; a failed check says why under its feed.
     func feedsPage() -> Page {
         var bytes = GophermapLine.info("Feeds: what is new since you last looked")
-            + GophermapLine.info("(Enter reads an item, R checks every feed now, x on a feed's name unsubscribes)")
+            + GophermapLine.info("(Enter reads, R checks every feed now, x on a feed's name unsubscribes)")
             + GophermapLine.info("")
         let ordered = feeds.enumerated().sorted { lhs, rhs in
             let left = lhs.element.unread.first?.found ?? Int64.min
@@ -113,6 +113,19 @@ extension Browser {
             bytes += GophermapLine.info("No feeds yet: S on a menu (a phlog's index, say) subscribes to it.")
         }
         return Page.menu(.about("feeds"), title: "Feeds", bytes: bytes)
+    }
+
+    /// What a feed is called: the link's name that led to the menu, else the menu's first line
+    /// of text (a phlog's own title, usually), else its host.
+    static func feedTitle(of page: Page, url: GopherURL) -> String {
+        if page.title != page.location.description, !page.title.isEmpty { return page.title }
+        if case .menu(let menu) = page.content {
+            for index in 0..<min(menu.count, 20) where menu.kind(at: index) == .info {
+                let text = menu.item(at: index).display.trimmingCharacters(in: " \t")
+                if !text.isEmpty { return String(DisplayWidth.prefix(of: text, fitting: 60).text) }
+            }
+        }
+        return url.host
     }
 
     /// A link's place, through a `URL:gophers://` line as a gophers:// feed is written.

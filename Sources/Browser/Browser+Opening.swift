@@ -10,6 +10,10 @@ extension Browser {
         case .about(let name):
             if let userPage = UserPage(rawValue: name) {
                 actions.append(.showUserPage(userPage))
+            } else if name == "feeds" {
+                actions += showFeeds()
+            } else if name == "downloads" {
+                actions += showDownloads()
             } else if let bytes = BuiltInPages.page(named: name, keyBindings: keyBindings) {
                 show(Page.menu(location, title: title ?? location.description, bytes: bytes))
             } else {

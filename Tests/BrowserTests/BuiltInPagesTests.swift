@@ -31,17 +31,18 @@ private func resource(_ name: String) throws -> [UInt8] {
     #expect(browser.loading == nil)
     #expect(browser.titleLine == " about:home")
     #expect(browser.pageLines.first == "        Welcome to Warren, a terminal gopher browser.")
-    #expect(Array(browser.pageLines[10...15]) == [
+    #expect(Array(browser.pageLines[10...16]) == [
         "        Warren's own pages (no network needed):",
         "  1 DIR Help: keys, item types, what the screen shows",
         "  2 DIR Keys in force, with your changes from config.toml",
         "  3 DIR Where Warren keeps its files",
         "  4 DIR Bookmarks",
         "  5 DIR History",
+        "  6 DIR Feeds: what is new in the menus you follow (S subscribes)",
     ])
-    #expect(browser.pageLines.contains("  6 DIR Floodgap: the gopher project"))
-    #expect(browser.pageLines.contains("  8 ASK Veronica-2: search gopherspace"))
-    #expect(browser.statusLine == " 1/8  about:help")
+    #expect(browser.pageLines.contains("  7 DIR Floodgap: the gopher project"))
+    #expect(browser.pageLines.contains("  9 ASK Veronica-2: search gopherspace"))
+    #expect(browser.statusLine == " 1/9  about:help")
 }
 
 @Test func linksOnTheHomePageOpenBuiltInPagesWithoutTheNetwork() {
@@ -54,7 +55,11 @@ private func resource(_ name: String) throws -> [UInt8] {
     #expect(browser.type("3") == [])
     #expect(browser.press(.enter) == [.showUserPage(.files)])
     browser.press(.left)
-    browser.type("6")
+    #expect(browser.type("6") == [])
+    #expect(browser.press(.enter) == [])
+    #expect(browser.titleLine == " about:feeds")
+    browser.press(.left)
+    browser.type("7")
     #expect(browser.press(.enter) == [.fetch(id: 1, url: gopherURL("gopher://gopher.floodgap.com/1/"))])
 }
 

@@ -31,6 +31,7 @@ private let designKeys: [(Key, Command)] = [
     (.character("w"), .toggleWrap),
     (.character("E"), .cycleEncoding),
     (.character("?"), .help),
+    (.character("S"), .subscribe), (.character("F"), .showFeeds),
     (.escape, .cancel), (.control("c"), .cancel),
     (.character("q"), .quit),
 ]
@@ -41,10 +42,12 @@ private let designKeys: [(Key, Command)] = [
     }
 }
 
-@Test func theOnlyKeyBeyondTheDesignIsControlZToSuspend() {
+@Test func theOnlyKeysBeyondTheDesignAreControlZToSuspendAndRToRecheckFeedsAnywhere() {
+    // The design names R on the feeds page; it checks every feed from any page.
     let extra = KeyMap.bindings.keys.filter { key in !designKeys.contains { $0.0 == key } }
-    #expect(extra == [.control("z")])
+    #expect(Set(extra) == [.control("z"), .character("R")])
     #expect(KeyMap.bindings[.control("z")] == .suspend)
+    #expect(KeyMap.bindings[.character("R")] == .recheckFeeds)
 }
 
 @Test func everyCommandHasAKey() {

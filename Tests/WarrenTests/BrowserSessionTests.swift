@@ -683,3 +683,51 @@ import WarrenTestSupport
         #expect(unchanged == pins)
     }
 }
+
+/// Feeds in a real terminal against gophernicus: subscribe, a post added to the served folder,
+/// R finds exactly it, reading it clears it, and a server that is down is said on the page.
+@Suite struct FeedsInTmux {
+    @Test func subscribeRecheckReadAndAFeedWhoseServerIsDown() throws {
+        let server = try RealServer(.gophernicus)
+        let phlog = server.root.appendingPathComponent("phlog")
+        try FileManager.default.createDirectory(at: phlog, withIntermediateDirectories: true)
+        try Data("First post.\n".utf8).write(to: phlog.appendingPathComponent("first.txt"))
+        try Data("My phlog\r\n0First post\tfirst.txt\r\n".utf8).write(to: phlog.appendingPathComponent("gophermap"))
+        let warren = try WarrenInTmux(["--no-restore", server.url("/1/phlog/")], extraEnvironment: ["TERM": "xterm-256color"])
+        defer {
+            warren.stop()
+            warren.removeHome()
+        }
+        try warren.waitFor("First post")
+        warren.session.sendKeys("S")
+        try warren.waitForStatus("subscribed to My phlog: F shows what is new")
+        let subscriptions = try String(contentsOf: warren.home.appendingPathComponent("data/warren/feeds.gph"), encoding: .utf8)
+        #expect(subscriptions == "1My phlog\t/phlog/\t127.0.0.1\t\(server.port)\r\n")
+        // The first check, which marks what is there as seen, ends before the post is added.
+        warren.session.sendKeys("F")
+        try warren.session.waitUntil(timeout: 10) { $0.contains("My phlog — nothing new\n") }
+        warren.session.sendKeys("h")
+
+        try Data("Second post.\n".utf8).write(to: phlog.appendingPathComponent("second.txt"))
+        try Data("My phlog\r\n0Second post\tsecond.txt\r\n0First post\tfirst.txt\r\n".utf8)
+            .write(to: phlog.appendingPathComponent("gophermap"))
+        warren.session.sendKeys("F")
+        try warren.waitFor("My phlog — nothing new")
+        warren.session.sendKeys("R")
+        try warren.waitForStatus("feeds: 1 new")
+        var screen = try warren.waitFor("Second post")
+        #expect(screen.contains("  1 DIR My phlog — 1 new"))
+        #expect(screen.contains("  2 TXT   Second post"))
+        #expect(!screen.contains("First post"))
+        warren.session.sendKeys("2", "Enter")
+        try warren.waitFor("Second post.")
+        warren.session.sendKeys("h")
+        screen = try warren.waitFor("My phlog — nothing new")
+        #expect(!screen.contains("Second post"))
+
+        server.stop()
+        warren.session.sendKeys("R")
+        screen = try warren.waitFor("last check failed: connect failed: Connection refused")
+        #expect(screen.contains("My phlog — nothing new"))
+    }
+}

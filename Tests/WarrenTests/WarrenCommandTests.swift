@@ -442,3 +442,55 @@ import WarrenTestSupport
         #expect(result.stderr.hasPrefix("warren: plain gopher, not TLS: the server does not speak TLS ("))
     }
 }
+
+/// `warren --feeds` against a phlog served by gophernicus: the first check marks what is there,
+/// a post added to the served folder is printed, it stays unread, and a server that is down is
+/// named while the unread stays.
+@Suite struct WarrenFeedsCommandTests {
+    @Test func feedsPrintsExactlyTheNewPostKeepsItUnreadAndNamesAFeedThatFailed() throws {
+        let server = try RealServer(.gophernicus)
+        let phlog = server.root.appendingPathComponent("phlog")
+        try FileManager.default.createDirectory(at: phlog, withIntermediateDirectories: true)
+        try Data("First post.\n".utf8).write(to: phlog.appendingPathComponent("first.txt"))
+        try Data("My phlog\r\n0First post\tfirst.txt\r\n".utf8).write(to: phlog.appendingPathComponent("gophermap"))
+        let home = try TemporaryFolder.make(prefix: "warren-feeds-home")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let data = home.appendingPathComponent("data/warren")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try Data("1My phlog\t/phlog/\t127.0.0.1\t\(server.port)\r\n".utf8).write(to: data.appendingPathComponent("feeds.gph"))
+        let environment = [
+            "/usr/bin/env", "XDG_DATA_HOME=\(home.appendingPathComponent("data").path)",
+            "XDG_STATE_HOME=\(home.appendingPathComponent("state").path)",
+        ]
+
+        let first = try WarrenProcess.run(["--feeds"], prefix: environment)
+        #expect(first.status == 0)
+        #expect(first.stderr == "")
+        #expect(first.stdoutText == "")
+
+        try Data("Second post.\n".utf8).write(to: phlog.appendingPathComponent("second.txt"))
+        try Data("My phlog\r\n0Second post\tsecond.txt\r\n0First post\tfirst.txt\r\n".utf8)
+            .write(to: phlog.appendingPathComponent("gophermap"))
+        let newLine = "My phlog\tSecond post\tgopher://127.0.0.1:\(server.port)/0/phlog/second.txt\n"
+        let second = try WarrenProcess.run(["--feeds"], prefix: environment)
+        #expect(second.status == 0)
+        #expect(second.stdoutText == newLine)
+        // Printing is not reading.
+        #expect(try WarrenProcess.run(["--feeds"], prefix: environment).stdoutText == newLine)
+
+        server.stop()
+        let down = try WarrenProcess.run(["--feeds"], prefix: environment)
+        #expect(down.status == 1)
+        #expect(down.stderr == "warren: My phlog: connect failed: Connection refused (127.0.0.1:\(server.port))\n")
+        #expect(down.stdoutText == newLine)
+    }
+
+    @Test func feedsWithNoSubscriptionSaysHowToMakeOne() throws {
+        let home = try TemporaryFolder.make(prefix: "warren-feeds-home")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let result = try WarrenProcess.run(
+            ["--feeds"], prefix: ["/usr/bin/env", "XDG_DATA_HOME=\(home.path)", "XDG_STATE_HOME=\(home.path)"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "warren: no feeds yet: S on a menu in the browser subscribes to it (\(home.path)/warren/feeds.gph)\n")
+    }
+}
