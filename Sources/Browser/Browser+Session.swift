@@ -52,4 +52,15 @@ extension Browser {
         pageView?.page.viewport = current.viewport
         return actions
     }
+
+    /// `warren URL` with a session to come back to: `location` opens, and the session's pages
+    /// are behind it (its current page last, at its place), so back leads through them. The
+    /// session's forward pages are left: a new page ends them, as it does in any history.
+    public mutating func restore(_ session: Session, thenOpen location: Location, title: String?) -> [Action] {
+        func entry(_ place: Session.Place) -> History.Entry {
+            History.Entry(location: place.location, title: place.title, viewport: place.viewport, page: nil)
+        }
+        history.restore(back: (session.back + [session.current].compactMap { $0 }).map(entry), forward: [])
+        return open(location, title: title)
+    }
 }

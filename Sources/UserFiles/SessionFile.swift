@@ -3,9 +3,10 @@ import GopherCore
 
 /// `session`: the last session, so that `warren` with no URL opens it again. One place a line,
 /// `current`, `back` or `forward`, then the first line shown, the selected item (`-` for none),
-/// the title and the location, tab-separated; back and forward oldest first. Written
-/// atomically, so a crash at any moment leaves the last whole session; a line it cannot read is
-/// skipped.
+/// the title and the location, tab-separated; back and forward oldest first; a `version 1` line
+/// first. Written atomically, so a crash at any moment leaves the last whole session; a line it
+/// cannot read is skipped. A file from a later version, or one with no page left to open, is
+/// not used, and `problem` says why.
 public struct SessionFile: Sendable {
     public let path: String
 
@@ -14,10 +15,22 @@ public struct SessionFile: Sendable {
     /// More lines than any page can hold.
     static let largestPosition = Int(Int32.max)
 
-    public func load() -> Session? {
-        guard let bytes = UserFileStore.read(path) else { return nil }
+    /// The version this Warren writes; a file with a later one is left alone.
+    static let version = 1
+
+    public func load() -> Session? { loadReporting().session }
+
+    /// The session, or why the file there cannot be used (nil, nil: there is none).
+    public func loadReporting() -> (session: Session?, problem: String?) {
+        guard let bytes = UserFileStore.read(path), !bytes.isEmpty else { return (nil, nil) }
         var session = Session(current: nil)
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            if line.hasPrefix("version ") {
+                guard let version = Int(line.dropFirst(8)), version <= Self.version else {
+                    return (nil, "session not restored: \(path) is from a newer Warren (\(line))")
+                }
+                continue
+            }
             let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
             // Positions are capped, so a damaged file can never make the arithmetic overflow.
             guard fields.count == 5, let top = Int(fields[1]).map({ min($0, Self.largestPosition) }), top >= 0,
@@ -32,7 +45,8 @@ public struct SessionFile: Sendable {
             default: continue
             }
         }
-        return session.current == nil ? nil : session
+        guard session.current != nil else { return (nil, "session not restored: \(path) is damaged (no page to open)") }
+        return (session, nil)
     }
 
     public func save(_ session: Session) throws(UserFileError) {
@@ -40,7 +54,7 @@ public struct SessionFile: Sendable {
             let title = String(place.title.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
             return "\(kind)\t\(place.viewport.top)\t\(place.viewport.selected.map(String.init) ?? "-")\t\(title)\t\(place.location)\n"
         }
-        var text = session.back.map { line("back", $0) }.joined()
+        var text = "version \(Self.version)\n" + session.back.map { line("back", $0) }.joined()
         if let current = session.current { text += line("current", current) }
         text += session.forward.map { line("forward", $0) }.joined()
         try UserFileStore.writeAtomically(Array(text.utf8), to: path)

@@ -74,16 +74,21 @@ final class InteractiveSession {
 
     /// Opens `start` and runs until the user quits; never returns. `problems` (from the
     /// configuration file) are shown in the status bar.
-    func run(start: Location, restoringSession: Bool = false, problems: [String] = []) -> Never {
+    /// With `restoringSession` and `startIsGiven` (a URL on the command line), `start` opens
+    /// with the last session's pages behind it; without `startIsGiven`, the session itself
+    /// comes back.
+    func run(start: Location, restoringSession: Bool = false, startIsGiven: Bool = false, problems: [String] = []) -> Never {
         let size = terminal.size
         browser.resize(width: size.width, height: size.height)
         watchInput()
         watchSignals()
-        if restoringSession, let saved = sessionFile.load() {
-            perform(browser.restore(saved))
+        let (saved, sessionProblem) = restoringSession ? sessionFile.loadReporting() : (nil, nil)
+        if let saved {
+            perform(startIsGiven ? browser.restore(saved, thenOpen: start, title: nil) : browser.restore(saved))
         } else {
             perform(browser.open(start, title: nil))
         }
+        if let sessionProblem { browser.report(sessionProblem, isError: true) }
         if !problems.isEmpty { browser.report(problems.joined(separator: "; "), isError: true) }
         let now = Int64(time(nil))
         perform([.checkFeeds(browser.feeds.filter { $0.isDue(now: now, interval: feedInterval) }.map(\.url))])

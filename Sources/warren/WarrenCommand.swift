@@ -219,8 +219,8 @@ struct WarrenCommand: ParsableCommand {
                 return "\(error)"
             }
             // No URL: the last session comes back, unless the user says otherwise.
-            let restore = target == nil && !noRestore && config.restoreSession != false
-            session.run(start: start, restoringSession: restore, problems: startingProblems)
+            let restore = !noRestore && config.restoreSession != false
+            session.run(start: start, restoringSession: restore, startIsGiven: target != nil, problems: startingProblems)
         }
         CommandLineOutput.fail(failure ?? "the browser stopped")
         throw ExitCode(1)

@@ -23,6 +23,7 @@ private func place(_ url: String, _ title: String, top: Int = 0, selected: Int? 
     expected.current?.title = "Notes with a tab"
     #expect(file.load() == expected)
     #expect(try String(contentsOfFile: file.path, encoding: .utf8) == """
+        version 1
         back\t0\t-\tHome\tabout:home
         back\t3\t5\tExample\tgopher://example.org/1/
         current\t40\t-\tNotes with a tab\tgopher://example.org/0/notes.txt
@@ -37,6 +38,7 @@ private func place(_ url: String, _ title: String, top: Int = 0, selected: Int? 
     let path = folder.appendingPathComponent("session").path
     try Data("back\t0\t-\tHome\tabout:home\n".utf8).write(to: URL(fileURLWithPath: path))
     #expect(SessionFile(path: path).load() == nil)
+    #expect(SessionFile(path: path).loadReporting().problem == "session not restored: \(path) is damaged (no page to open)")
     try Data("current\tx\t-\tBad\tabout:home\nweird line\ncurrent\t2\t-\tGood\tgopher://example.org/1/\n".utf8)
         .write(to: URL(fileURLWithPath: path))
     #expect(SessionFile(path: path).load() == Session(current: try place("gopher://example.org/1/", "Good", top: 2)))
@@ -50,4 +52,16 @@ private func place(_ url: String, _ title: String, top: Int = 0, selected: Int? 
         .write(to: URL(fileURLWithPath: path))
     let session = try #require(SessionFile(path: path).load())
     #expect(session.current?.viewport == Viewport(top: Int(Int32.max), selected: nil))
+}
+
+@Test func aSessionFileFromANewerWarrenIsLeftAloneAndSaysSo() throws {
+    let folder = try TemporaryFolder.make(prefix: "warren-session")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("session").path
+    try Data("version 2\ncurrent\t0\t-\tHome\tabout:home\n".utf8).write(to: URL(fileURLWithPath: path))
+    let (session, problem) = SessionFile(path: path).loadReporting()
+    #expect(session == nil)
+    #expect(problem == "session not restored: \(path) is from a newer Warren (version 2)")
+    // No file at all is not a problem.
+    #expect(SessionFile(path: path + ".none").loadReporting().problem == nil)
 }

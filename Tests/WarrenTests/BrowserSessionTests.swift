@@ -568,6 +568,34 @@ import WarrenTestSupport
         try second.waitFor("1 TXT gopher://127.0.0.1:\(server.port)/0/hello.txt")
     }
 
+    /// Killed with SIGTERM, the session still comes back; and `warren URL` opens the URL with
+    /// the session's pages behind it.
+    @Test func theSessionComesBackAfterSIGTERMAndStaysBehindAURLGiven() throws {
+        let server = try RealServer(.gophernicus)
+        let first = try WarrenInTmux([server.url("/1/")])
+        defer { first.removeHome() }
+        try first.waitFor("5 TXT hello.txt")
+        first.session.sendKeys("5", "Enter")
+        try first.waitFor("Hello, gopherspace.")
+        kill(try first.session.pid(), SIGTERM)
+        #expect(try first.session.waitForExit() == 128 + SIGTERM)
+        first.stop()
+
+        let restored = try WarrenInTmux([], home: first.home)
+        try restored.waitFor("Hello, gopherspace.")
+        restored.session.sendKeys("q")
+        _ = try restored.session.waitForExit()
+        restored.stop()
+
+        let given = try WarrenInTmux([server.url("/0/docs/readme.txt")], home: first.home)
+        defer { given.stop() }
+        try given.waitFor("Read me.")
+        given.session.sendKeys("h")
+        try given.waitFor("Hello, gopherspace.")
+        given.session.sendKeys("h")
+        try given.waitFor("5 TXT hello.txt")
+    }
+
     @Test func terminalIsRestoredAfterQuitSignalsAndACrash() throws {
         let server = try RealServer(.gophernicus)
         let script = """
