@@ -10,7 +10,8 @@ public enum Action: Equatable, Sendable {
     /// Make one of the pages built from the user's files and `show` it.
     case showUserPage(UserPage)
     case addBookmark(url: GopherURL, title: String)
-    case recordVisit(GopherURL)
+    /// Keep a visit in the history file, with the page's title.
+    case recordVisit(GopherURL, title: String)
     case copy(String)
     /// Read `host`'s pages in `encoding` from now on (`auto`: as detected), and keep that in the
     /// encodings file.

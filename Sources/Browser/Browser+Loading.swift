@@ -44,7 +44,7 @@ extension Browser {
         followEnd()
         pageView?.followsEnd = false
         if info.byteCount == 0 { say("empty document") }
-        if case .gopher(let url) = current.location { return [.recordVisit(url)] }
+        if case .gopher(let url) = current.location { return [.recordVisit(url, title: current.title)] }
         return []
     }
 

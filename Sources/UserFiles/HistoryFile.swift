@@ -1,12 +1,14 @@
 import Browser
 import GopherCore
 
-/// `history`: the URLs visited, one a line, oldest first, the last `length` kept.
+/// `history`: the pages visited, one a line, oldest first, the last `length` kept: the URL, then
+/// a TAB and the page's title. A line with the URL alone (how earlier versions wrote it) is read
+/// too, its title being its URL.
 public struct HistoryFile: Sendable {
     public let path: String
     public let length: Int
 
-    public init(path: String, length: Int = 1000) {
+    public init(path: String, length: Int = 10_000) {
         self.path = path
         self.length = length
     }
@@ -17,9 +19,8 @@ public struct HistoryFile: Sendable {
         var seen: Set<String> = []
         var bytes: [UInt8] = []
         for line in text.split(separator: "\n").reversed() {
-            let entry = String(line)
-            guard seen.insert(entry).inserted, let url = try? GopherURL(parsing: entry) else { continue }
-            bytes += GophermapLine.make(for: url, display: url.description)
+            guard let (url, title) = Self.visit(line), seen.insert(url.description).inserted else { continue }
+            bytes += GophermapLine.make(for: url, display: title == url.description ? title : "\(title)  \(url)")
         }
         if bytes.isEmpty { bytes = GophermapLine.info("No pages visited yet.") }
         return Page.menu(UserPage.history.location, title: "History", bytes: bytes)
@@ -31,15 +32,26 @@ public struct HistoryFile: Sendable {
         let text = String(decoding: UserFileStore.read(path) ?? [], as: UTF8.self)
         var entries: [String: AddressEntry] = [:]
         for (number, line) in text.split(separator: "\n").enumerated() {
-            guard let url = try? GopherURL(parsing: String(line)) else { continue }
+            guard let (url, title) = Self.visit(line) else { continue }
             let address = url.description
-            entries[address, default: AddressEntry(address: address, title: address)].visits += 1
+            entries[address, default: AddressEntry(address: address, title: title)].visits += 1
             entries[address]?.lastVisit = number + 1
+            if title != address { entries[address]?.title = title }  // the latest title it had
         }
         return Array(entries.values)
     }
 
-    public func record(_ url: GopherURL) throws(UserFileError) {
-        try UserFileStore.append(line: url.description, to: path, keepingLast: length)
+    public func record(_ url: GopherURL, title: String) throws(UserFileError) {
+        let oneLine = String(title.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        let line = oneLine.isEmpty || oneLine == url.description ? url.description : "\(url)\t\(oneLine)"
+        try UserFileStore.append(line: line, to: path, keepingLast: length)
+    }
+
+    /// A line's URL and title: `URL<TAB>title`, or the URL alone.
+    private static func visit(_ line: Substring) -> (GopherURL, String)? {
+        let fields = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let url = try? GopherURL(parsing: String(fields[0])) else { return nil }
+        let title = fields.count == 2 && !fields[1].isEmpty ? String(fields[1]) : url.description
+        return (url, title)
     }
 }

@@ -206,11 +206,11 @@ final class InteractiveSession {
                 } catch {
                     browser.report("bookmark not saved: \(error)", isError: true)
                 }
-            case .recordVisit(let url):
+            case .recordVisit(let url, let title):
                 do {
-                    try visits.record(url)
+                    try visits.record(url, title: title)
                     let newest = (browser.addressBook.map(\.lastVisit).max() ?? 0) + 1
-                    browser.addressBook.append(AddressEntry(address: url.description, title: url.description, visits: 1, lastVisit: newest))
+                    browser.addressBook.append(AddressEntry(address: url.description, title: title, visits: 1, lastVisit: newest))
                 } catch {
                     browser.report("history not saved: \(error)", isError: true)
                 }

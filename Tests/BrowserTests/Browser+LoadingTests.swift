@@ -70,7 +70,7 @@ private func downloadingArchive() -> (Browser, Int) {
     var (browser, id) = loadingNotes()
     browser.loadData(id: id, Array("No newline at the end".utf8))
     #expect(browser.pageLines.first == "")
-    #expect(browser.loadFinished(id: id, info: .sample) == [.recordVisit(notes)])
+    #expect(browser.loadFinished(id: id, info: .sample) == [.recordVisit(notes, title: "Notes")])
     #expect(browser.pageLines.first == "No newline at the end")
     #expect(browser.page?.state == .complete)
     #expect(browser.page?.info == .sample)
@@ -79,7 +79,7 @@ private func downloadingArchive() -> (Browser, Int) {
 
 @Test func anEmptyResponseShowsAnEmptyPage() {
     var (browser, id) = loadingNotes()
-    #expect(browser.loadFinished(id: id, info: .sample) == [.recordVisit(notes)])
+    #expect(browser.loadFinished(id: id, info: .sample) == [.recordVisit(notes, title: "Notes")])
     #expect(browser.titleLine == " gopher://example.org/0/notes.txt")
     #expect(browser.pageLines.allSatisfy { $0.isEmpty })
     #expect(browser.statusLine == " empty page")
@@ -223,7 +223,7 @@ private func downloadingArchive() -> (Browser, Int) {
     let id = try #require(browser.press(.enter).fetchID)
     var info = PageInfo.sample
     info.byteCount = 0
-    #expect(browser.loadFinished(id: id, info: info) == [.recordVisit(MixedMenu.about)])
+    #expect(browser.loadFinished(id: id, info: info) == [.recordVisit(MixedMenu.about, title: "About this server")])
     #expect(browser.titleLine == " gopher://example.org/0/about.txt")
     #expect(browser.pageLines.allSatisfy { $0.isEmpty })
     #expect(browser.statusLine == " empty document")

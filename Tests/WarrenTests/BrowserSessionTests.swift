@@ -565,7 +565,7 @@ import WarrenTestSupport
         try second.waitFor("Hello, gopherspace.")
         second.session.sendKeys("H")
         try second.waitFor(" about:history")
-        try second.waitFor("1 TXT gopher://127.0.0.1:\(server.port)/0/hello.txt")
+        try second.waitFor("1 TXT hello.txt  gopher://127.0.0.1:\(server.port)/0/hello.txt")
     }
 
     /// Killed with SIGTERM, the session still comes back; and `warren URL` opens the URL with
