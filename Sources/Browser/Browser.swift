@@ -85,7 +85,9 @@ public struct Browser: Sendable {
     public var hostEncodings: [String: PageEncoding] = [:]
     /// History and bookmarks, for the `o` prompt's suggestions; the app fills it from the
     /// user's files and again when they change.
-    public var addressBook: [AddressEntry] = []
+    public var addressBook: [AddressEntry] = [] { didSet { addressPlaces = AddressPlaces(addressBook) } }
+    /// The address book merged by address, made when it changes rather than at each keystroke.
+    var addressPlaces = AddressPlaces([])
     /// Makes a spool for each page that arrives, so that a large page keeps only a few MiB in
     /// memory (the app's spools are files on disk); nil, or a nil spool, keeps pages in memory.
     let makeSpool: (@Sendable () -> (any BlockSpool)?)?
@@ -122,7 +124,7 @@ public struct Browser: Sendable {
     var context: ViewContext {
         ViewContext(
             page: page, width: width, height: height, wrap: wrap, defaultPort: defaultPort,
-            isTransferring: loading != nil || download != nil, addressBook: addressBook)
+            isTransferring: loading != nil || download != nil, addressPlaces: addressPlaces)
     }
 
     // MARK: Keys

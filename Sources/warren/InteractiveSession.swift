@@ -103,7 +103,8 @@ final class InteractiveSession {
         input.setEventHandler { [unowned self] in
             MainActor.assumeIsolated {
                 for key in terminal.readKeys() { handle(key) }
-                scheduleRedraw()
+                // What was pressed shows at once; only a page streaming in waits for a frame.
+                scheduleRedraw(atOnce: true)
             }
         }
         input.resume()
@@ -140,7 +141,7 @@ final class InteractiveSession {
     }
 
     /// At most one redraw a frame: a page streaming in at hundreds of chunks a second is drawn
-    /// about 30 times a second, and a key press is drawn within a frame.
+    /// about 30 times a second; a key press is drawn at once.
     private func scheduleRedraw(atOnce: Bool = false) {
         // The first screen of a page, and the end of a load, never wait for a frame.
         if atOnce || clock.now - lastDraw >= Self.frameInterval {

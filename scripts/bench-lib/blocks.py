@@ -6,11 +6,12 @@ import content
 from config import log
 from endless import endless_benchmark
 import servers
+from suggest import HISTORY_ENTRIES, TYPED, suggest_benchmark
 from measure import dump_benchmark, handshake_benchmark, save_benchmark, screen_benchmark
 from report import BASELINE_COLUMNS, COMMAND_COLUMNS, ratio_section, results_section, screen_columns
 from tools import have
 
-BLOCKS = ("menu", "text", "save", "tls", "endless")
+BLOCKS = ("menu", "text", "save", "tls", "suggest", "endless")
 
 
 def screen_ratios(last: str = "last item (End)") -> list:
@@ -33,6 +34,7 @@ class Bench:
     runs: int
     folder: str
     root: str
+    home: str  # the clients' HOME
 
     def clients(self) -> list:
         return ["warren"] + self.peers
@@ -111,6 +113,15 @@ def tls_block(b: Bench) -> list:
         tls.stop()
 
 
+def suggest_block(b: Bench) -> list:
+    log(f"bench: the o prompt's suggestions with {HISTORY_ENTRIES:,} visits in history")
+    rows = suggest_benchmark(b.tmux, b.warren, b.home, b.runs)
+    columns = [("key press to screen", "key_ms", "ms", 1), ("peak RSS", "hwm", "MiB", 1)]
+    results = results_section(f"5. Typing \"{TYPED}\" in the o prompt: each key press until the screen shows it "
+                              "with its suggestions (median of every key of every run)", rows, columns)
+    return with_ratios(results, rows, [("key press to screen", "key_ms"), ("peak RSS", "hwm")])
+
+
 def endless_block(b: Bench) -> list:
     log("bench: endless menu")
     names = ["warren"] + [p for p in b.peers if p == "sacc"]
@@ -125,7 +136,8 @@ def endless_block(b: Bench) -> list:
     return with_ratios(results, ten_seconds, [("peak RSS after 10 s", "rss")])
 
 
-RUNNERS = {"menu": menu_block, "text": text_block, "save": save_block, "tls": tls_block, "endless": endless_block}
+RUNNERS = {"menu": menu_block, "text": text_block, "save": save_block, "tls": tls_block, "suggest": suggest_block,
+           "endless": endless_block}
 
 
 def run_blocks(b: Bench, names: list, sections: list) -> None:

@@ -129,7 +129,7 @@ struct ViewContext {
     /// views draw its matches in the `.match` style.
     var matchText: String?
     /// Places the `o` prompt suggests from (history and bookmarks; the page's links are added).
-    var addressBook: [AddressEntry] = []
+    var addressPlaces = AddressPlaces([])
 
     /// Rows between the title and the status bar.
     var pageRows: Int { max(1, height - 2) }
