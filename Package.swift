@@ -41,6 +41,8 @@ let package = Package(
             name: "PageSpool",
             dependencies: ["GopherCore", "AtomicFiles", .product(name: "SystemPackage", package: "swift-system")]
         ),
+        // The user's programs (handlers), started with literal arguments: posix_spawn, no shell.
+        .target(name: "Launch", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         // Pure browser state: history, loads, the stack of views, the key table. No I/O.
         .target(name: "Browser", dependencies: ["GopherCore"]),
         // The user's own files: XDG paths, config.toml, bookmarks, history. No sockets.
@@ -66,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "warren",
             dependencies: [
-                "GopherCore", "GopherNet", "Browser", "UserFiles", "TerminalUI", "PageSpool",
+                "GopherCore", "GopherNet", "Browser", "UserFiles", "TerminalUI", "PageSpool", "Launch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -92,6 +94,7 @@ let package = Package(
             name: "PageSpoolTests",
             dependencies: ["PageSpool", "GopherCore", "WarrenTestSupport", .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "WarrenTests", dependencies: ["GopherCore", "WarrenTestSupport"]),
+        .testTarget(name: "LaunchTests", dependencies: ["Launch", "WarrenTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

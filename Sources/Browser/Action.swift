@@ -27,6 +27,8 @@ public enum Action: Equatable, Sendable {
     case saveFeed(Feed)
     /// Fetch these feeds' menus in the background and report each with `feedChecked`.
     case checkFeeds([GopherURL])
+    /// Open a link with the user's program: download it first when the program takes a file.
+    case runHandler(HandlerRequest)
     case suspend
     case quit
 }

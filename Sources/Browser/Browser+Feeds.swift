@@ -35,6 +35,7 @@ extension Browser {
     }
 
     /// A feed's check ended: `menu` is the response when it arrived, else `failure` says why.
+    @discardableResult
     public mutating func feedChecked(_ url: GopherURL, menu bytes: [UInt8]?, failure: String?, at time: Int64) -> [Action] {
         guard let index = feeds.firstIndex(where: { Feed.key(of: $0.url) == Feed.key(of: url) }) else { return [] }
         var fresh = 0

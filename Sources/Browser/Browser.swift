@@ -86,6 +86,9 @@ public struct Browser: Sendable {
     /// History and bookmarks, for the `o` prompt's suggestions; the app fills it from the
     /// user's files and again when they change.
     public var addressBook: [AddressEntry] = [] { didSet { addressPlaces = AddressPlaces(addressBook) } }
+    /// The programs that open what Warren does not show; the app fills it from config.toml and
+    /// the defaults it finds on the machine.
+    public var handlers = HandlerTable()
     /// The address book merged by address, made when it changes rather than at each keystroke.
     var addressPlaces = AddressPlaces([])
     /// Makes a spool for each page that arrives, so that a large page keeps only a few MiB in
@@ -124,7 +127,7 @@ public struct Browser: Sendable {
     var context: ViewContext {
         ViewContext(
             page: page, width: width, height: height, wrap: wrap, defaultPort: defaultPort,
-            isTransferring: loading != nil || download != nil, addressPlaces: addressPlaces)
+            isTransferring: loading != nil || download != nil, addressPlaces: addressPlaces, handlers: handlers)
     }
 
     // MARK: Keys

@@ -94,6 +94,19 @@ public final class Terminal {
         handleResize()
     }
 
+    /// Steps aside for a program that runs on the terminal (a handler with `terminal = true`):
+    /// curses is left, `body` runs, and the screen comes back as it was, at the size it now is.
+    public func stepAside(_ body: () -> Void) {
+        guard !isEnded else { return body() }
+        if usesMouse { Self.writeToTerminal("\u{1B}[?1006l\u{1B}[?1000l") }
+        endwin()
+        body()
+        refresh()
+        keypad(cwarren_stdscr(), true)
+        if usesMouse { Self.writeToTerminal("\u{1B}[?1000h\u{1B}[?1006h") }
+        handleResize()
+    }
+
     /// Restores the terminal (leaves the alternate screen, shows the cursor). Safe to call twice.
     public func end() {
         guard !isEnded else { return }

@@ -29,6 +29,9 @@ public struct Config: Sendable, Equatable {
     /// `[feeds] interval`, in minutes: each feed is checked at most this often on its own
     /// (`R` checks at once); 60 by default.
     public var feedInterval: Int?
+    /// `[handlers.KIND]` and `[handlers.ext.NAME]`: the programs the user set (the app adds
+    /// defaults for kinds left out).
+    public var handlers = HandlerTable()
     /// The most bytes one response may bring, from `response_limit` in MiB.
     public var responseLimit: Int?
     /// `false` leaves the mouse to the terminal (no wheel, no clicks).
@@ -74,6 +77,9 @@ public struct Config: Sendable, Equatable {
         }
         if let colours = table["colors"]?.table {
             problems += config.takeColours(colours, places: places)
+        }
+        if let handlers = table["handlers"]?.table {
+            problems += config.takeHandlers(handlers, places: places)
         }
         if let feeds = table["feeds"]?.table {
             for (name, value) in feeds {
@@ -136,6 +142,8 @@ public struct Config: Sendable, Equatable {
             if value.table == nil { return problem("keys is a table: [keys]") }
         case "feeds":
             if value.table == nil { return problem("feeds is a table: [feeds]") }
+        case "handlers":
+            if value.table == nil { return problem("handlers is a table: [handlers.image]") }
         default:
             return problem(value.table != nil ? "unknown table [\(key)]" : "unknown setting \(key)")
         }

@@ -3,6 +3,7 @@ import Dispatch
 import GopherCore
 import GopherNet
 import Glibc
+import Launch
 import PageSpool
 import TerminalUI
 import UserFiles
@@ -30,6 +31,15 @@ final class InteractiveSession {
     private var feedQueue: [GopherURL] = []
     private var feedChecks: [String: (handle: FetchHandle, bytes: [UInt8])] = [:]
     private static let feedChecksAtOnce = 4
+    /// `$XDG_CACHE_HOME/warren/handlers-PID`: files downloaded for handlers, private (0700),
+    /// removed when Warren exits.
+    private let handlerFolder: String
+    private var handlerFiles: [String] = []
+    /// Handlers running beside Warren (pid → name), looked at twice a second for how they
+    /// ended (Dispatch has no process sources on Linux, and SIGCHLD ignored would reap them
+    /// before their status could be read).
+    private var runningHandlers: [pid_t: String] = [:]
+    private var handlerWatch: (any DispatchSourceTimer)?
     /// The places last written to the session file (without their viewports).
     private var savedPlaces: [Location] = []
     private var handles: [Int: FetchHandle] = [:]
@@ -48,6 +58,7 @@ final class InteractiveSession {
         sessionFile = SessionFile(path: paths.sessionFile)
         knownCertificates = KnownCertificatesFile(path: paths.knownCertificatesFile)
         feedStore = paths.feedStore
+        handlerFolder = UserPaths.join(paths.cacheFolder, "handlers-\(getpid())")
         feedInterval = Int64(config.feedInterval ?? 60) * 60
         // Pages past a few MiB go to unlinked files in the cache folder; where none can be made
         // there, pages stay in memory and the in-memory limit holds.
@@ -66,6 +77,7 @@ final class InteractiveSession {
             makeSpool: makeSpool)
         browser.hostEncodings = encodings.load()
         browser.feeds = feedStore.load()
+        browser.handlers = HandlerDefaults.table(configured: config.handlers, environment: environment)
         browser.addressBook = visits.addressEntries() + bookmarks.addressEntries() + Self.addressEntries(of: browser.feeds)
         var terminalEnvironment = environment
         if config.colors == false { terminalEnvironment["NO_COLOR"] = "1" }
@@ -182,6 +194,8 @@ final class InteractiveSession {
 
     func quit(status: Int32) -> Never {
         saveSession(always: true)
+        for file in handlerFiles { unlink(file) }
+        rmdir(handlerFolder)
         for check in feedChecks.values { check.handle.cancel() }
         for handle in handles.values { handle.cancel() }
         // A download's worker removes its temporary file as it stops: let it, for a moment.
@@ -252,6 +266,7 @@ final class InteractiveSession {
                     feedQueue.append(url)
                 }
                 startFeedChecks()
+            case .runHandler(let request): runHandler(request)
             case .suspend:
                 terminal.suspend()
                 let size = terminal.size
@@ -349,6 +364,110 @@ final class InteractiveSession {
         info.tls = report.tls
         info.tlsFallback = report.tlsFallback
         return info
+    }
+
+    // MARK: Handlers
+
+    /// Opens a link with the user's program: a file is fetched into the private handler folder
+    /// first, under a safe name that keeps its extension.
+    private func runHandler(_ request: HandlerRequest) {
+        guard request.kind.takesFile else { return launch(request, file: nil) }
+        do {
+            try UserFileStore.makeFolder(handlerFolder)
+        } catch {
+            browser.report("\(request.handler.name): \(error)", isError: true)
+            return
+        }
+        var path = UserPaths.join(handlerFolder, request.fileName)
+        var number = 1
+        while access(path, F_OK) == 0 {  // an earlier file may still be open in its program
+            number += 1
+            path = UserPaths.join(handlerFolder, "\(number)-\(request.fileName)")
+        }
+        let sink: AtomicFileSink
+        do {
+            sink = try AtomicFileSink(path: path, overwrite: false)
+        } catch {
+            browser.report("\(request.handler.name): \(error)", isError: true)
+            return
+        }
+        browser.report("fetching \(request.fileName) for \(request.handler.name)…", isError: false)
+        let id = -Int(getpid()) - handlerFiles.count - 1  // never a browser load's id
+        handles[id] = fetcher.fetch(request.url, options: options, sink: sink, deliverOn: .main) { [unowned self] event in
+            MainActor.assumeIsolated {
+                switch event {
+                case .progress, .data: return
+                case .finished:
+                    forget(id)
+                    handlerFiles.append(path)
+                    launch(request, file: path)
+                case .failed(let error):
+                    forget(id)
+                    browser.report("\(request.handler.name): \(error)", isError: true)
+                case .cancelled:
+                    forget(id)
+                }
+                scheduleRedraw(atOnce: true)
+            }
+        }
+    }
+
+    /// Runs the handler: on the terminal, with Warren stepped aside, or beside it, detached.
+    /// What it was given and how it ended are said in the status bar.
+    private func launch(_ request: HandlerRequest, file: String?) {
+        var values = request.values
+        values["file"] = Array((file ?? "").utf8)
+        let arguments = request.handler.arguments(values)
+        let name = request.handler.name
+        if request.handler.terminal {
+            var outcome: Result<Int32, ProgramLauncher.Failure> = .success(0)
+            terminal.stepAside {
+                outcome = Result { () throws(ProgramLauncher.Failure) in try ProgramLauncher.runInForeground(arguments) }
+            }
+            let size = terminal.size
+            browser.resize(width: size.width, height: size.height)
+            switch outcome {
+            case .success(0): browser.report("\(name) ended", isError: false)
+            case .success(let status): browser.report("\(name) exited with status \(status)", isError: true)
+            case .failure(let failure): browser.report(failure.description, isError: true)
+            }
+            return
+        }
+        let pid: pid_t
+        do {
+            pid = try ProgramLauncher.startDetached(arguments)
+        } catch {
+            browser.report(error.description, isError: true)
+            return
+        }
+        let shown = file.map { String($0.split(separator: "/").last ?? "") } ?? String(decoding: values["url"] ?? [], as: UTF8.self)
+        browser.report("opened \(Sanitizer.clean(shown)) with \(name)", isError: false)
+        runningHandlers[pid] = name
+        reapHandlers()
+        guard handlerWatch == nil, !runningHandlers.isEmpty else { return }
+        let watch = DispatchSource.makeTimerSource(queue: .main)
+        watch.schedule(deadline: .now() + .milliseconds(200), repeating: .milliseconds(500))
+        watch.setEventHandler { [unowned self] in
+            MainActor.assumeIsolated { reapHandlers() }
+        }
+        watch.resume()
+        handlerWatch = watch
+    }
+
+    /// Says how each handler that ended did, if not well; stops looking once none run.
+    private func reapHandlers() {
+        for (pid, name) in runningHandlers {
+            guard let status = ProgramLauncher.exitStatus(of: pid) else { continue }
+            runningHandlers[pid] = nil
+            if status != 0 {
+                browser.report("\(name) exited with status \(status)", isError: true)
+                scheduleRedraw(atOnce: true)
+            }
+        }
+        if runningHandlers.isEmpty {
+            handlerWatch?.cancel()
+            handlerWatch = nil
+        }
     }
 
     // MARK: Feeds

@@ -139,5 +139,5 @@ private let archive = MixedMenu.archive
     #expect(browser.statusLine == " 2/2  https://example.org/")
     #expect(browser.press(.character("y")) == [.copy("https://example.org/")])
     #expect(browser.press(.enter) == [])
-    #expect(browser.statusLine == " URL: https://example.org/ (y copies it)")
+    #expect(browser.statusLine == " URL: https://example.org/ (y copies; set [handlers.web] to open)")
 }

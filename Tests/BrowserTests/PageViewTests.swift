@@ -258,7 +258,7 @@ private func wrappedDocument() -> Browser {
     var browser = mixedMenu(selecting: 5)
     #expect(browser.press(.enter) == [])
     #expect(browser.loading == nil)
-    #expect(browser.statusLine == " URL: https://example.org/ (y copies it)")
+    #expect(browser.statusLine == " URL: https://example.org/ (y copies; set [handlers.web] to open)")
 }
 
 @Test func htmlLinkWithoutURLPrefixIsFetchedOverGopher() {
@@ -269,7 +269,7 @@ private func wrappedDocument() -> Browser {
 @Test func telnetLinkShowsHostAndPort() {
     var browser = mixedMenu(selecting: 6)
     #expect(browser.press(.enter) == [])
-    #expect(browser.statusLine == " telnet://example.org:23: Warren does not open sessions (y copies it)")
+    #expect(browser.statusLine == " telnet://example.org:23 (y copies; set [handlers.telnet] to open)")
     #expect(browser.press(.character("y")) == [.copy("telnet://example.org:23")])
 }
 
@@ -320,7 +320,7 @@ private func wrappedDocument() -> Browser {
     #expect(browser.statusLine == " 1/1  telnet://guest@bbs.example:2323")
     #expect(browser.press(.character("y")) == [.copy("telnet://guest@bbs.example:2323")])
     #expect(browser.press(.enter) == [])
-    #expect(browser.statusLine == " telnet://guest@bbs.example:2323: Warren does not open sessions (y copies it)")
+    #expect(browser.statusLine == " telnet://guest@bbs.example:2323 (y copies; set [handlers.telnet] to open)")
 }
 
 @Test func yOnALinkThatCannotBeFollowedSaysWhyInsteadOfCopyingThePage() {

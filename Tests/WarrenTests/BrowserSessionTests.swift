@@ -759,3 +759,86 @@ import WarrenTestSupport
         #expect(screen.contains("My phlog — nothing new"))
     }
 }
+
+/// Handlers in a real terminal against gophernicus: a recording program set for images gets its
+/// exact arguments (a selector meant for a shell among them) and a file with the server's bytes,
+/// in a private folder removed on quitting; a `terminal = true` program gets the terminal and
+/// gives back a correct screen.
+@Suite struct HandlersInTmux {
+    static let hostileSelector = "/$(touch canary); rm -rf ~.gif"
+
+    @Test func aHandlerGetsLiteralArgumentsAndTheServersBytesAndATerminalOneGivesTheScreenBack() throws {
+        // The menu from gophernicus; the picture, by a selector meant for a shell, from a fixture
+        // server that answers every request with it (and records what was asked).
+        let picture: [UInt8] = Array("GIF89a".utf8) + (0..<200).map { UInt8($0) }
+        let pictures = try FixtureServer(.reply(picture))
+        let server = try RealServer(.gophernicus)
+        try Data("%PDF-1.4\n".utf8).write(to: server.root.appendingPathComponent("paper.pdf"))
+        try Data("gA cat\t\(Self.hostileSelector)\t127.0.0.1\t\(pictures.port)\r\n9paper.pdf\t/paper.pdf\r\n".utf8)
+            .write(to: server.root.appendingPathComponent("gophermap"))
+        let work = try TemporaryFolder.make(prefix: "warren-handler")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let out = work.appendingPathComponent("argv").path
+        let recorder = work.appendingPathComponent("record").path
+        try Data("#!/bin/sh\nout=\"$1\"; shift\ncp \"$1\" \"$out.file\"\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done > \"$out.tmp\"\nmv \"$out.tmp\" \"$out\"\n".utf8)
+            .write(to: URL(fileURLWithPath: recorder))
+        let onTerminal = work.appendingPathComponent("on-terminal").path
+        try Data("#!/bin/sh\necho \"HANDLER ON THE TERMINAL: $1\"\nread line\n".utf8).write(to: URL(fileURLWithPath: onTerminal))
+        chmod(recorder, 0o755)
+        chmod(onTerminal, 0o755)
+
+        let home = try TemporaryFolder.make(prefix: "warren-home")
+        defer { try? FileManager.default.removeItem(at: home) }
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("config/warren"), withIntermediateDirectories: true)
+        try Data("""
+            [handlers.image]
+            command = ["\(recorder)", "\(out)", "{file}", "{selector}", "{url}"]
+
+            [handlers.document]
+            command = ["\(onTerminal)", "{file}"]
+            terminal = true
+            """.utf8).write(to: home.appendingPathComponent("config/warren/config.toml"))
+        let warren = try WarrenInTmux(["--no-restore", server.url("/")], home: home, extraEnvironment: ["TERM": "xterm-256color"])
+        defer { warren.stop() }
+        let screen = try warren.waitFor("paper.pdf")
+        #expect(screen.contains("1 GIF A cat"))
+        warren.session.sendText("1")
+        warren.session.sendKeys("Enter")
+        try warren.waitForStatus("with record")
+        var arguments: [String] = []
+        for _ in 0..<200 where arguments.isEmpty {
+            if let bytes = try? Data(contentsOf: URL(fileURLWithPath: out)) {
+                arguments = Array(bytes).split(separator: 0, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
+            } else {
+                usleep(20_000)
+            }
+        }
+        let file = try #require(arguments.first)
+        #expect(file.hasPrefix(home.appendingPathComponent("cache/warren/handlers-").path) || file.contains("/warren/handlers-"))
+        #expect(file.hasSuffix("/$(touch canary); rm -rf ~.gif"))
+        #expect(Array(arguments.dropFirst()) == [
+            Self.hostileSelector, "gopher://127.0.0.1:\(pictures.port)/g/$(touch%20canary);%20rm%20-rf%20~.gif",
+        ])
+        #expect(pictures.requests == [Array(Self.hostileSelector.utf8)])
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: out + ".file"))) == picture)
+        #expect(!FileManager.default.fileExists(atPath: "canary"))
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("canary").path))
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        var mode = stat()
+        #expect(stat(folder, &mode) == 0 && mode.st_mode & 0o777 == 0o700)
+
+        // terminal = true: the program has the screen; when it ends, Warren's screen is back.
+        warren.session.sendText("2")
+        warren.session.sendKeys("Enter")
+        try warren.waitFor("HANDLER ON THE TERMINAL: ")
+        warren.session.sendKeys("Enter")
+        let back = try warren.waitForStatus("on-terminal ended")
+        #expect(back.hasPrefix(" gopher://127.0.0.1:\(server.port)/"))
+        #expect(back.contains("paper.pdf"))
+        #expect(!back.contains("HANDLER ON THE TERMINAL"))
+
+        warren.session.sendKeys("q")
+        _ = try warren.session.waitForExit()
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
+}

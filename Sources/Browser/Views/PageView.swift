@@ -73,7 +73,7 @@ public struct PageView: Sendable {
             viewport.top = layout.maxTop
             viewport.selected = nil
             reselectOnScreen(layout, preferFirst: false)
-        case .open: return openSelection(layout)
+        case .open: return openSelection(layout, handlers: context.handlers)
         case .download:
             return [.askToSave(selectedItem.flatMap { $0.url.flatMap { try? $0.get() } }, what: .link)]
         case .copyURL: return copyURL()
@@ -107,7 +107,7 @@ public struct PageView: Sendable {
             return []
         }
         followsEnd = false
-        if viewport.selected == index { return openSelection(layout(context)) }
+        if viewport.selected == index { return openSelection(layout(context), handlers: context.handlers) }
         viewport.selected = index
         return []
     }
@@ -234,7 +234,10 @@ public struct PageView: Sendable {
     /// The host Warren's own pages name in links to each other.
     static let builtInHost = "warren"
 
-    private func openSelection(_ layout: LineLayout) -> [ViewAction] {
+    /// Enter on the selection: Warren opens what it shows; a program the user set in
+    /// `[handlers.KIND]` opens the rest (a file is downloaded for it first); without one, a file
+    /// is offered for saving and an address is shown, with a word on how to set one.
+    private func openSelection(_ layout: LineLayout, handlers: HandlerTable) -> [ViewAction] {
         guard let item = selectedItem, let index = viewport.selected, layout.isVisible(index, top: viewport.top) else {
             return []
         }
@@ -253,17 +256,21 @@ public struct PageView: Sendable {
                 let label = "Search \(DisplayWidth.prefix(of: item.display, fitting: 30).text): "
                 return [.push(.prompt(PromptView(.search(url), label: label)))]
             case .download:
+                if let request = handlers.request(for: url) { return [.emit(.runHandler(request))] }
                 return [.askToSave(url, what: .link)]
             case .externalURL:
                 if let target = ExternalURL.target(of: url.selector) {
                     // A URL: link to gopherspace (a gophers:// bookmark among them) opens here.
                     if let gopher = ExternalURL.gopherTarget(target) { return [.open(.gopher(gopher), title: item.display)] }
-                    return [.say("URL: \(target) (y copies it)", isError: false)]
+                    if let request = handlers.request(for: url) { return [.emit(.runHandler(request))] }
+                    return [.say("URL: \(target) (y copies; set [handlers.web] to open)", isError: false)]
                 }
                 return [.open(.gopher(url), title: item.display)]
             case .session:
+                if let request = handlers.request(for: url) { return [.emit(.runHandler(request))] }
                 let address = url.sessionAddress ?? url.endpoint
-                return [.say("\(address): Warren does not open sessions (y copies it)", isError: false)]
+                let kind = url.type.byte == UInt8(ascii: "T") ? "tn3270" : "telnet"
+                return [.say("\(address) (y copies; set [handlers.\(kind)] to open)", isError: false)]
             case .notALink:
                 return []
             }

@@ -130,6 +130,8 @@ struct ViewContext {
     var matchText: String?
     /// Places the `o` prompt suggests from (history and bookmarks; the page's links are added).
     var addressPlaces = AddressPlaces([])
+    /// The programs that open what Warren does not show (`[handlers.KIND]`).
+    var handlers = HandlerTable()
 
     /// Rows between the title and the status bar.
     var pageRows: Int { max(1, height - 2) }

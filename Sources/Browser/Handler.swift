@@ -1,0 +1,137 @@
+import GopherCore
+
+/// What kind of thing a link is, for choosing the program that opens it (`[handlers.KIND]`).
+public enum HandlerKind: String, Sendable, CaseIterable {
+    case web, telnet, tn3270, image, sound, video, document, binary
+
+    /// The kind of `url`, or nil for what Warren shows itself (menus, text, searches).
+    /// `extension` (from the selector) decides for files the item type does not say enough about.
+    public static func of(_ url: GopherURL) -> HandlerKind? {
+        switch Character(UnicodeScalar(url.type.byte)) {
+        case "h":
+            guard let target = ExternalURL.target(of: url.selector), ExternalURL.gopherTarget(target) == nil else { return nil }
+            return .web
+        case "8": return .telnet
+        case "T": return .tn3270
+        case "g", "I", "p": return .image
+        case "s": return .sound
+        case ";": return .video
+        case "d", "P": return .document
+        case "9", "5", "4", "6", "c", "M", "X": return kind(ofExtension: fileExtension(of: url)) ?? .binary
+        default: return nil
+        }
+    }
+
+    static func kind(ofExtension name: String?) -> HandlerKind? {
+        guard let name else { return nil }
+        if ["png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "svg", "ico", "avif"].contains(name) { return .image }
+        if ["mp3", "ogg", "oga", "opus", "flac", "wav", "m4a", "aac", "mid", "midi", "mod", "xm"].contains(name) { return .sound }
+        if ["mp4", "mkv", "webm", "avi", "mov", "mpg", "mpeg", "ogv", "m4v"].contains(name) { return .video }
+        if ["pdf", "ps", "eps", "djvu", "epub", "doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "odp"]
+            .contains(name)
+        {
+            return .document
+        }
+        return nil
+    }
+
+    /// The extension of the selector's last name, lower case, if it is a sane one (letters and
+    /// digits, at most 8): what `[handlers.ext.NAME]` and the kind by extension go by.
+    public static func fileExtension(of url: GopherURL) -> String? {
+        let name = url.selector.split(separator: UInt8(ascii: "/")).last ?? []
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return nil }
+        let text = name[name.index(after: dot)...]
+        guard (1...8).contains(text.count), text.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+        else { return nil }
+        return String(decoding: text, as: UTF8.self).lowercased()
+    }
+
+    /// Whether the program is given a downloaded file (`{file}`), rather than an address.
+    public var takesFile: Bool { ![.web, .telnet, .tn3270].contains(self) }
+}
+
+/// A program that opens a kind of link: `command = ["feh", "{file}"]`, never a shell string.
+/// `terminal`: Warren steps aside and runs it on the terminal until it exits; else it runs beside
+/// Warren, detached, with no way to the screen.
+public struct Handler: Sendable, Equatable {
+    public var command: [String]
+    public var terminal: Bool
+
+    public init(command: [String], terminal: Bool = false) {
+        self.command = command
+        self.terminal = terminal
+    }
+
+    /// The program's name, for the status bar.
+    public var name: String { command.first.map { String($0.split(separator: "/").last ?? Substring($0)) } ?? "" }
+
+    /// The argument vector: each word of `command` with its placeholders replaced, each staying
+    /// exactly one argument whatever the values hold (bytes as the server sent them; NUL cannot
+    /// occur, GopherURL refuses it). One exception, so that `telnet -l {user} {host}` works for
+    /// an item with no login name: a word that is `{user}` alone and comes out empty is left out,
+    /// with the option word just before it.
+    public func arguments(_ values: [String: [UInt8]]) -> [[UInt8]] {
+        var words = command
+        if values["user"]?.isEmpty ?? true, let index = words.firstIndex(of: "{user}") {
+            words.remove(at: index)
+            if index > 1, words[index - 1].hasPrefix("-") { words.remove(at: index - 1) }
+        }
+        return words.map { word in
+            var out: [UInt8] = []
+            var rest = Substring(word)
+            while let open = rest.firstIndex(of: "{") {
+                out += Array(rest[..<open].utf8)
+                let after = rest[open...]
+                if let close = after.firstIndex(of: "}"), let value = values[String(after[after.index(after: open)..<close])] {
+                    out += value
+                    rest = after[after.index(after: close)...]
+                } else {
+                    out.append(UInt8(ascii: "{"))
+                    rest = after.dropFirst()
+                }
+            }
+            return out + Array(rest.utf8)
+        }
+    }
+
+    public static let placeholders = ["file", "url", "host", "port", "user", "selector"]
+}
+
+/// The handlers in force: by kind, and by file extension (which wins for files).
+public struct HandlerTable: Sendable, Equatable {
+    public var byKind: [HandlerKind: Handler] = [:]
+    public var byExtension: [String: Handler] = [:]
+
+    public init(byKind: [HandlerKind: Handler] = [:], byExtension: [String: Handler] = [:]) {
+        self.byKind = byKind
+        self.byExtension = byExtension
+    }
+
+    /// What to run for `url`, if anything: a request the app carries out.
+    public func request(for url: GopherURL) -> HandlerRequest? {
+        guard let kind = HandlerKind.of(url) else { return nil }
+        let fileExtension = kind.takesFile ? HandlerKind.fileExtension(of: url) : nil
+        guard let handler = fileExtension.flatMap({ byExtension[$0] }) ?? byKind[kind] else { return nil }
+        return HandlerRequest(url: url, kind: kind, handler: handler)
+    }
+}
+
+/// A link to open with a program: the app downloads it first when the kind takes a file.
+public struct HandlerRequest: Sendable, Equatable {
+    public var url: GopherURL
+    public var kind: HandlerKind
+    public var handler: Handler
+
+    /// The values of the placeholders, `{file}` apart (the app knows where it saved).
+    public var values: [String: [UInt8]] {
+        var address = Array(url.description.utf8)
+        if kind == .web, let target = ExternalURL.target(of: url.selector) { address = Array(target.utf8) }
+        return [
+            "url": address, "host": Array(url.host.utf8), "port": Array(String(url.port).utf8),
+            "user": kind == .telnet || kind == .tn3270 ? url.selector : [], "selector": url.selector,
+        ]
+    }
+
+    /// The name the download is saved under, in the private folder: safe, with its extension.
+    public var fileName: String { SafeFileName.suggested(forSelector: url.selector, type: url.type) }
+}

@@ -1,0 +1,79 @@
+import GopherCore
+import Testing
+import WarrenTestSupport
+
+@testable import Browser
+
+/// Which program opens a link, and what it is given.
+@Suite struct HandlerTests {
+    @Test func theKindComesFromTheItemTypeAndForFilesFromTheExtension() {
+        func kind(_ url: String) -> HandlerKind? { HandlerKind.of(gopherURL(url)) }
+        #expect(kind("gopher://h/hURL:https://example.org/") == .web)
+        #expect(kind("gopher://h/hURL:gopher://other.example/1/") == nil)  // opens in Warren
+        #expect(kind("gopher://h/8guest") == .telnet)
+        #expect(kind("gopher://h/Tlogin") == .tn3270)
+        #expect(kind("gopher://h/gcat.gif") == .image)
+        #expect(kind("gopher://h/Iphoto") == .image)
+        #expect(kind("gopher://h/ssong.ogg") == .sound)
+        #expect(kind("gopher://h/9pics/Cat.JPG") == .image)
+        #expect(kind("gopher://h/9paper.pdf") == .document)
+        #expect(kind("gopher://h/9clip.webm") == .video)
+        #expect(kind("gopher://h/9archive.tar.gz") == .binary)
+        #expect(kind("gopher://h/0notes.txt") == nil)
+        #expect(kind("gopher://h/1/") == nil)
+        #expect(HandlerKind.fileExtension(of: gopherURL("gopher://h/9a/b.c/noext")) == nil)
+        #expect(HandlerKind.fileExtension(of: gopherURL("gopher://h/9.hidden")) == nil)
+    }
+
+    @Test func eachPlaceholderBecomesExactlyOneArgumentWhateverTheServerSent() {
+        let handler = Handler(command: ["viewer", "--title={selector}", "{file}", "{url}", "{host}:{port}", "{nothing}"])
+        let hostile = Array("$(touch /tmp/x);rm -rf ~".utf8) + [0xFF, 0x20]
+        let arguments = handler.arguments([
+            "selector": hostile, "file": Array("/cache/a b.gif".utf8), "url": Array("gopher://h/g".utf8),
+            "host": Array("h".utf8), "port": Array("70".utf8),
+        ])
+        #expect(arguments == [
+            Array("viewer".utf8), Array("--title=".utf8) + hostile, Array("/cache/a b.gif".utf8),
+            Array("gopher://h/g".utf8), Array("h:70".utf8), Array("{nothing}".utf8),
+        ])
+    }
+
+    @Test func anEmptyLoginNameLeavesOutItsOption() {
+        let telnet = Handler(command: ["telnet", "-l", "{user}", "{host}", "{port}"], terminal: true)
+        #expect(telnet.arguments(["user": [], "host": Array("bbs".utf8), "port": Array("23".utf8)])
+            == [Array("telnet".utf8), Array("bbs".utf8), Array("23".utf8)])
+        #expect(telnet.arguments(["user": Array("guest".utf8), "host": Array("bbs".utf8), "port": Array("23".utf8)])
+            == ["telnet", "-l", "guest", "bbs", "23"].map { Array($0.utf8) })
+    }
+
+    @Test func anExtensionsHandlerWinsOverItsKindsAndAWebLinkGivesItsAddress() throws {
+        let table = HandlerTable(
+            byKind: [.document: Handler(command: ["libreoffice", "{file}"]), .web: Handler(command: ["firefox", "{url}"])],
+            byExtension: ["pdf": Handler(command: ["zathura", "{file}"])])
+        #expect(table.request(for: gopherURL("gopher://h/9paper.pdf"))?.handler.name == "zathura")
+        #expect(table.request(for: gopherURL("gopher://h/9paper.odt"))?.handler.name == "libreoffice")
+        #expect(table.request(for: gopherURL("gopher://h/gcat.gif")) == nil)
+        let web = try #require(table.request(for: gopherURL("gopher://h/hURL:https://example.org/a%20b")))
+        #expect(web.values["url"] == Array("https://example.org/a b".utf8))
+        let telnet = HandlerRequest(url: gopherURL("gopher://bbs.example:2323/8guest"), kind: .telnet, handler: Handler(command: ["telnet"]))
+        #expect(telnet.values["user"] == Array("guest".utf8))
+        #expect(telnet.values["port"] == Array("2323".utf8))
+    }
+
+    @Test func enterOnALinkWithAHandlerAsksTheAppToRunIt() {
+        var browser = browserShowing("gopher://example.org/", bytes(
+            "gA cat\t/cat.gif\texample.org\t70\r\nhThe web\tURL:https://example.org/\texample.org\t70\r\n9Archive\t/a.tar.gz\texample.org\t70\r\n.\r\n"))
+        browser.handlers = HandlerTable(byKind: [.image: Handler(command: ["feh", "{file}"]), .web: Handler(command: ["firefox", "{url}"])])
+        let cat = browser.press(.enter)
+        #expect(cat == [.runHandler(HandlerRequest(
+            url: gopherURL("gopher://example.org/g/cat.gif"), kind: .image, handler: Handler(command: ["feh", "{file}"])))])
+        browser.press(.down)
+        let web = browser.press(.enter)
+        #expect(web == [.runHandler(HandlerRequest(
+            url: gopherURL("gopher://example.org/hURL:https://example.org/"), kind: .web, handler: Handler(command: ["firefox", "{url}"])))])
+        // No handler for binaries: Enter offers to save, as before.
+        browser.press(.down)
+        #expect(browser.press(.enter) == [])
+        #expect(browser.statusLine.hasPrefix("Save as: "))
+    }
+}
