@@ -77,7 +77,7 @@ final class InteractiveSession {
             makeSpool: makeSpool)
         browser.hostEncodings = encodings.load()
         browser.feeds = feedStore.load()
-        browser.handlers = HandlerDefaults.table(configured: config.handlers, environment: environment)
+        browser.handlers = config.handlers.withDefaults(environment: environment)
         browser.addressBook = visits.addressEntries() + bookmarks.addressEntries() + Self.addressEntries(of: browser.feeds)
         var terminalEnvironment = environment
         if config.colors == false { terminalEnvironment["NO_COLOR"] = "1" }

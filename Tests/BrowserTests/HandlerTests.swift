@@ -77,3 +77,33 @@ import WarrenTestSupport
         #expect(browser.statusLine.hasPrefix("Save as: "))
     }
 }
+
+/// The handlers Warren finds on the machine when config.toml sets none.
+@Suite struct HandlerDefaultsTests {
+    @Test func withADisplayXdgOpenOpensFilesAndBROWSERTheWeb() {
+        let table = HandlerTable().withDefaults(
+            environment: ["DISPLAY": ":0", "BROWSER": "missing-browser:firefox"],
+            exists: { ["xdg-open", "firefox", "telnet", "x3270"].contains($0) })
+        #expect(table.byKind[.web] == Handler(command: ["firefox", "{url}"]))
+        #expect(table.byKind[.image] == Handler(command: ["xdg-open", "{file}"]))
+        #expect(table.byKind[.document] == Handler(command: ["xdg-open", "{file}"]))
+        #expect(table.byKind[.telnet] == Handler(command: ["telnet", "-l", "{user}", "{host}", "{port}"], terminal: true))
+        #expect(table.byKind[.tn3270] == Handler(command: ["x3270", "{host}:{port}"]))
+        #expect(table.byKind[.binary] == nil)
+    }
+
+    @Test func onAConsoleATerminalBrowserRunsOnTheTerminalAndFilesHaveNoDefault() {
+        let table = HandlerTable().withDefaults(environment: ["BROWSER": "lynx"], exists: { ["lynx", "xdg-open", "c3270"].contains($0) })
+        #expect(table.byKind[.web] == Handler(command: ["lynx", "{url}"], terminal: true))
+        #expect(table.byKind[.image] == nil)
+        #expect(table.byKind[.telnet] == nil)
+        #expect(table.byKind[.tn3270] == Handler(command: ["c3270", "{host}:{port}"], terminal: true))
+    }
+
+    @Test func whatConfigTomlSetsIsKept() {
+        let mine = Handler(command: ["feh", "{file}"])
+        let table = HandlerTable(byKind: [.image: mine]).withDefaults(environment: ["DISPLAY": ":0"], exists: { _ in true })
+        #expect(table.byKind[.image] == mine)
+        #expect(table.byKind[.sound] == Handler(command: ["xdg-open", "{file}"]))
+    }
+}

@@ -1,19 +1,20 @@
-import Browser
 import Glibc
 
 /// The handlers Warren uses where config.toml sets none, if the program is on this machine:
 /// web: `$BROWSER`, else `xdg-open` (with a display); telnet: `telnet -l {user} {host} {port}`;
 /// tn3270: `x3270` (with a display) or `c3270`; images, sounds, videos and documents:
 /// `xdg-open` with a display. Binaries have none: Enter offers to save them, as `d` does.
-enum HandlerDefaults {
+extension HandlerTable {
     /// Browsers that run in the terminal, so `$BROWSER` set to one runs there.
     static let terminalBrowsers: Set<String> = ["lynx", "w3m", "links", "links2", "elinks", "browsh", "amfora", "chawan"]
 
-    static func table(configured: HandlerTable, environment: [String: String]) -> HandlerTable {
-        var table = configured
+    /// This table with defaults for the kinds it leaves out. `exists` says whether a program is
+    /// on the machine (by default: executable, by its path or on `PATH`).
+    public func withDefaults(environment: [String: String], exists: ((String) -> Bool)? = nil) -> HandlerTable {
+        var table = self
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         let hasDisplay = !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty
-        func exists(_ program: String) -> Bool {
+        let exists = exists ?? { program in
             if program.contains("/") { return access(program, X_OK) == 0 }
             return path.split(separator: ":").contains { access("\($0)/\(program)", X_OK) == 0 }
         }
@@ -25,7 +26,7 @@ enum HandlerDefaults {
         let browser = (environment["BROWSER"] ?? "").split(separator: ":").map(String.init).first(where: exists)
         if let browser {
             let name = String(browser.split(separator: "/").last ?? Substring(browser))
-            setDefault(.web, Handler(command: [browser, "{url}"], terminal: terminalBrowsers.contains(name) || !hasDisplay))
+            setDefault(.web, Handler(command: [browser, "{url}"], terminal: Self.terminalBrowsers.contains(name) || !hasDisplay))
         } else if hasDisplay, exists("xdg-open") {
             setDefault(.web, Handler(command: ["xdg-open", "{url}"]))
         }
