@@ -164,7 +164,7 @@ public struct Browser: Sendable {
     /// The browser's own commands: the ones no view took.
     mutating func perform(_ command: Command) -> [Action] {
         switch command {
-        case .nextLink, .previousLink, .pageDown, .pageUp, .top, .bottom, .open, .copyURL: break
+        case .nextLink, .previousLink, .pageDown, .pageUp, .top, .bottom, .open, .nextTab, .previousTab, .copyURL: break
         case .back: return travel(back: true)
         case .forward: return travel(back: false)
         case .goTo: push(.prompt(PromptView(.goTo, label: "Go to: ")))

@@ -7,6 +7,8 @@ public enum Key: Hashable, Sendable {
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, backspace, delete, escape, tab
+    /// Shift-Tab.
+    case backTab
     case function(Int)
     /// The terminal changed size.
     case resize

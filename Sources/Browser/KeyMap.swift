@@ -1,7 +1,7 @@
 /// Everything a key can ask the browser to do.
 public enum Command: String, Sendable, CaseIterable {
     case nextLink, previousLink, pageDown, pageUp, top, bottom
-    case open, back, forward
+    case open, back, forward, nextTab, previousTab
     case goTo, editURL, up, reload
     case find, findNext, findPrevious
     case save, download
@@ -25,6 +25,8 @@ public enum KeyMap {
         .end: .bottom, .character("G"): .bottom,
         // Following links and history.
         .enter: .open, .right: .open, .character("l"): .open,
+        // Tab, Shift-Tab: the next, previous link, in documents too (their addresses).
+        .tab: .nextTab, .backTab: .previousTab,
         .left: .back, .character("h"): .back, .backspace: .back,
         .character("f"): .forward,
         .character("o"): .goTo, .character("O"): .editURL,
@@ -51,7 +53,7 @@ extension KeyMap {
     /// the manual list them; a test holds it to cover every command exactly once.
     public static let groups: [(title: String, commands: [Command])] = [
         ("Moving", [.nextLink, .previousLink, .pageDown, .pageUp, .top, .bottom]),
-        ("Following links and history", [.open, .back, .forward, .goTo, .editURL, .up, .reload]),
+        ("Following links and history", [.open, .nextTab, .previousTab, .back, .forward, .goTo, .editURL, .up, .reload]),
         ("Finding", [.find, .findNext, .findPrevious]),
         ("Keeping things", [.save, .download, .bookmark, .showBookmarks, .showHistory, .showDownloads, .removeEntry]),
         ("Feeds", [.subscribe, .showFeeds, .recheckFeeds]),
@@ -69,12 +71,12 @@ extension KeyMap {
 extension KeyMap {
     /// A key as config.toml names it: one character (`"x"`, `"?"`), a name (`"Enter"`, `"Esc"`,
     /// `"Up"`, `"Down"`, `"Left"`, `"Right"`, `"PgUp"`, `"PgDn"`, `"Home"`, `"End"`,
-    /// `"Backspace"`, `"Delete"`, `"Tab"`, `"Space"`, `"F1"`…`"F12"`), or `"C-x"` for Ctrl-x.
+    /// `"Backspace"`, `"Delete"`, `"Tab"`, `"S-Tab"`, `"Space"`, `"F1"`…`"F12"`), or `"C-x"` for Ctrl-x.
     public static func key(named name: String) -> Key? {
         let named: [String: Key] = [
             "enter": .enter, "esc": .escape, "escape": .escape, "up": .up, "down": .down, "left": .left,
             "right": .right, "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
-            "home": .home, "end": .end, "backspace": .backspace, "delete": .delete, "tab": .tab,
+            "home": .home, "end": .end, "backspace": .backspace, "delete": .delete, "tab": .tab, "s-tab": .backTab,
             "space": .character(" "),
         ]
         if name.count == 1, let character = name.first { return .character(character) }

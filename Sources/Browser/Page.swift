@@ -23,6 +23,11 @@ public struct Page: Sendable {
     public var viewport = Viewport()
     /// What is out of spec in the menu, worked out when page info is first opened on it.
     public var lint: [Menu.Finding]?
+    /// A document's addresses, in reading order (link N is `documentLinks[N - 1]`), found as
+    /// its lines arrive.
+    public private(set) var documentLinks: [DocumentLink] = []
+    /// Lines looked at for addresses so far.
+    private var linesScannedForLinks = 0
 
     public init(location: Location, title: String? = nil, content: Content, state: LoadState = .complete) {
         self.location = location
@@ -78,6 +83,10 @@ public struct Page: Sendable {
                 content = .menu(Menu())
                 document.encoding = newValue
                 content = .document(document)
+                // Read another way, a line's characters move: find its addresses again.
+                documentLinks = []
+                linesScannedForLinks = 0
+                scanForLinks()
             }
         }
     }
@@ -108,7 +117,34 @@ public struct Page: Sendable {
             content = .menu(Menu())
             document.append(bytes)
             content = .document(document)
+            scanForLinks()
         }
+    }
+
+    /// Finds the addresses in the lines that arrived whole since the last look.
+    private mutating func scanForLinks() {
+        guard case .document(let document) = content else { return }
+        let end = document.count
+        guard linesScannedForLinks < end else { return }
+        for index in linesScannedForLinks..<end where document.mayHoldAddress(index) {
+            for found in TextLinks.find(in: document.line(index)) {
+                documentLinks.append(DocumentLink(line: index, start: found.start, length: found.length, address: found.address))
+            }
+        }
+        linesScannedForLinks = end
+    }
+
+    /// The links on line `index`, with their numbers (1-based), by binary search.
+    func documentLinks(onLine index: Int) -> ArraySlice<DocumentLink> {
+        var low = 0
+        var high = documentLinks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if documentLinks[middle].line < index { low = middle + 1 } else { high = middle }
+        }
+        var end = low
+        while end < documentLinks.count, documentLinks[end].line == index { end += 1 }
+        return documentLinks[low..<end]
     }
 
     mutating func finish() {
@@ -121,8 +157,18 @@ public struct Page: Sendable {
             content = .menu(Menu())
             document.finish()
             content = .document(document)
+            scanForLinks()
         }
     }
+}
+
+/// An address written in a document's text, to follow like a menu's link.
+public struct DocumentLink: Sendable, Equatable {
+    public var line: Int
+    /// Where it is in the line as shown, in `Character`s.
+    public var start: Int
+    public var length: Int
+    public var address: String
 }
 
 /// Which part of a page is on screen and which link is selected.
@@ -131,6 +177,8 @@ public struct Viewport: Sendable, Equatable {
     public var top = 0
     /// The selected menu item (an index into the menu's items, always a link), if any.
     public var selected: Int?
+    /// In a document, the selected address (an index into `Page.documentLinks`), if any.
+    public var selectedLink: Int?
 
     public init(top: Int = 0, selected: Int? = nil) {
         self.top = top

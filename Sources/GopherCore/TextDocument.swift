@@ -80,6 +80,19 @@ public struct TextDocument: Sendable {
     }
 
     /// Line `index`, decoded and sanitised: safe to print.
+    /// Whether line `index` can hold an address (`://` in its bytes): most lines do not, and
+    /// are not decoded to look.
+    public func mayHoldAddress(_ index: Int) -> Bool {
+        let bytes = lineBytes(index)
+        var colon = bytes.startIndex
+        while let found = bytes[colon...].firstIndex(of: UInt8(ascii: ":")) {
+            let after = bytes.index(after: found)
+            if bytes[after...].starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) { return true }
+            colon = after
+        }
+        return false
+    }
+
     public func line(_ index: Int) -> String {
         Sanitizer.clean(decoded(lineBytes(index)))
     }

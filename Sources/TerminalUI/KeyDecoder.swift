@@ -105,6 +105,8 @@ public enum KeyDecoder {
     private static let finalKeys: [UInt8: Key] = [
         UInt8(ascii: "A"): .up, UInt8(ascii: "B"): .down, UInt8(ascii: "C"): .right, UInt8(ascii: "D"): .left,
         UInt8(ascii: "H"): .home, UInt8(ascii: "F"): .end,
+        // Shift-Tab (`ESC [Z`), which some terminfo entries do not list as kcbt.
+        UInt8(ascii: "Z"): .backTab,
     ]
 
     /// `ESC O X` sequences (application mode).

@@ -68,6 +68,7 @@ extension Terminal {
         case KEY_HOME, KEY_FIND: return .home
         case KEY_END, KEY_SELECT: return .end
         case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
         case KEY_ENTER: return .enter
         case KEY_BACKSPACE: return .backspace
         case KEY_RESIZE: return .resize

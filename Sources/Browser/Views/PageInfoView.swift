@@ -36,7 +36,9 @@ extension PageInfoView: ScreenView {
         let shape: String
         switch page.content {
         case .menu(let menu): shape = "\(menu.count) items, \(menu.links.count) links"
-        case .document(let document): shape = "\(document.count) lines"
+        case .document(let document):
+            let links = page.documentLinks.count
+            shape = "\(document.count) lines" + (links > 0 ? ", \(links) link\(links == 1 ? "" : "s") in the text" : "")
         }
         lines.append("Size       \(ByteCountFormatter.string(page.byteCount)), \(shape)")
         if page.encoding != .auto {

@@ -21,9 +21,7 @@ extension PageView: ScreenView {
             case .menu(let menu):
                 rows += menuRows(menu, index: index, context: context, limit: limit)
             case .document(let document):
-                for piece in columns.rows(of: document.line(index), wrapping: context.wrap, limit: limit) {
-                    rows.append(ScreenRow(Span(piece).highlightingMatches(of: context.matchText)))
-                }
+                rows += documentRows(document, index: index, context: context, limit: limit)
             }
             index += 1
         }
@@ -81,6 +79,9 @@ extension PageView: ScreenView {
 
     /// Where the selection leads, or where in the document we are.
     func restingStatus(context: ViewContext) -> String {
+        if let link = selectedTextLink, let index = viewport.selectedLink {
+            return "\(index + 1)/\(page.documentLinks.count)  \(link.address)"
+        }
         if case .incomplete(let reason) = page.state { return "page incomplete: \(reason)" }
         if let item = selectedItem, let menu, let index = viewport.selected, let number = menu.linkNumber(ofItemAt: index) {
             let position = "\(number)/\(menu.links.count)"

@@ -32,8 +32,8 @@ public struct PageView: Sendable {
             }
         case .document(let document):
             let columns = context.columns
-            return LineLayout(count: document.count, pageRows: context.pageRows) {
-                columns.rows(of: document.line($0), wrapping: true, limit: limit).count
+            return LineLayout(count: document.count, pageRows: context.pageRows) { [self] in
+                columns.rows(of: documentText(document, $0), wrapping: true, limit: limit).count
             }
         }
     }
@@ -73,7 +73,15 @@ public struct PageView: Sendable {
             viewport.top = layout.maxTop
             viewport.selected = nil
             reselectOnScreen(layout, preferFirst: false)
-        case .open: return openSelection(layout, handlers: context.handlers)
+        case .open:
+            if case .document = page.content { return openTextLink(layout, handlers: context.handlers) }
+            return openSelection(layout, handlers: context.handlers)
+        case .nextTab:
+            if case .document = page.content { return stepTextLink(forward: true, context: context) }
+            return moveDown(layout)
+        case .previousTab:
+            if case .document = page.content { return stepTextLink(forward: false, context: context) }
+            moveUp(layout)
         case .download:
             return [.askToSave(selectedItem.flatMap { $0.url.flatMap { try? $0.get() } }, what: .link)]
         case .copyURL: return copyURL()
@@ -192,7 +200,7 @@ public struct PageView: Sendable {
 
     /// A digit typed: selects link N (multi-digit numbers build up as they are typed).
     private mutating func selectLink(typed digit: Int, context: ViewContext) -> [ViewAction] {
-        guard let menu else { return [] }
+        guard let menu else { return selectTextLink(typed: digit, context: context) }
         typedNumber += String(digit)
         guard let number = Int(typedNumber), number >= 1, let index = menu.links.dropFirst(number - 1).first else {
             defer { typedNumber = "" }
@@ -287,7 +295,9 @@ public struct PageView: Sendable {
     /// `y`: the selected link's URL (a web link's real target), else the page's.
     private func copyURL() -> [ViewAction] {
         let text: String
-        if let item = selectedItem, let target = builtInTarget(of: item) {
+        if let link = selectedTextLink {
+            text = link.address
+        } else if let item = selectedItem, let target = builtInTarget(of: item) {
             text = target.description
         } else if let item = selectedItem, case .success(let url)? = item.url {
             text = Self.address(of: url)

@@ -1,0 +1,141 @@
+import GopherCore
+
+/// Addresses in a document, followed like a menu's links: numbered in reading order (`[3]`
+/// before each), `Tab`/`Shift-Tab` select the next and previous, digits select link N, Enter
+/// opens the selected one. `j`/`k` still scroll a line at a time.
+extension PageView {
+    var selectedTextLink: DocumentLink? {
+        guard case .document = page.content, let index = viewport.selectedLink, page.documentLinks.indices.contains(index)
+        else { return nil }
+        return page.documentLinks[index]
+    }
+
+    /// A document line as shown: each address with its number just before it.
+    func documentText(_ document: TextDocument, _ index: Int) -> String {
+        let links = page.documentLinks(onLine: index)
+        let line = document.line(index)
+        guard !links.isEmpty else { return line }
+        var characters = Array(line)
+        for position in links.indices.reversed() where links[position].start <= characters.count {
+            characters.insert(contentsOf: "[\(position + 1)]", at: links[position].start)
+        }
+        return String(characters)
+    }
+
+    /// The rows of document line `index`: its numbers and addresses drawn as links, the
+    /// selected one as the selection; find matches in the rest.
+    func documentRows(_ document: TextDocument, index: Int, context: ViewContext, limit: Int) -> [ScreenRow] {
+        let text = documentText(document, index)
+        let pieces = context.columns.rows(of: text, wrapping: context.wrap, limit: limit)
+        let links = page.documentLinks(onLine: index)
+        guard !links.isEmpty else {
+            return pieces.map { ScreenRow(Span($0).highlightingMatches(of: context.matchText)) }
+        }
+        var marks: [(text: [Character], style: Style)] = []
+        for position in links.indices {
+            let selected = position == viewport.selectedLink
+            marks.append((Array("[\(position + 1)]"), selected ? .selectedLink : .linkNumber))
+            marks.append((Array(links[position].address), selected ? .selectedLink : .link))
+        }
+        return pieces.map { piece in ScreenRow(Self.spans(of: piece, marking: marks, matchText: context.matchText)) }
+    }
+
+    /// `piece` cut into spans where the marks occur (the first that fits at each place).
+    static func spans(of piece: String, marking marks: [(text: [Character], style: Style)], matchText: String?) -> [Span] {
+        let characters = Array(piece)
+        var spans: [Span] = []
+        var plainStart = 0
+        var index = 0
+        func flushPlain(to end: Int) {
+            guard plainStart < end else { return }
+            spans += Span(String(characters[plainStart..<end])).highlightingMatches(of: matchText)
+        }
+        while index < characters.count {
+            if let mark = marks.first(where: { !$0.text.isEmpty && characters[index...].starts(with: $0.text) }) {
+                flushPlain(to: index)
+                spans.append(Span(String(mark.text), mark.style))
+                index += mark.text.count
+                plainStart = index
+            } else {
+                index += 1
+            }
+        }
+        flushPlain(to: characters.count)
+        return spans
+    }
+
+    // MARK: Choosing
+
+    /// Digits in a document: link N, brought into sight.
+    mutating func selectTextLink(typed digit: Int, context: ViewContext) -> [ViewAction] {
+        typedNumber += String(digit)
+        guard let number = Int(typedNumber), number >= 1, number <= page.documentLinks.count else {
+            defer { typedNumber = "" }
+            return [.say(page.documentLinks.isEmpty ? "no links in this document" : "no link \(typedNumber)", isError: true)]
+        }
+        select(textLink: number - 1, context: context)
+        return [.say("link \(number) (Enter opens it)", isError: false)]
+    }
+
+    /// `Tab`, `Shift-Tab` in a document: the next or previous address, from the selection, else
+    /// from the top of the screen.
+    mutating func stepTextLink(forward: Bool, context: ViewContext) -> [ViewAction] {
+        let links = page.documentLinks
+        guard !links.isEmpty else { return [.say("no links in this document", isError: false)] }
+        let next: Int?
+        if let current = viewport.selectedLink {
+            next = forward ? (current + 1 < links.count ? current + 1 : nil) : (current > 0 ? current - 1 : nil)
+        } else if forward {
+            next = links.firstIndex { $0.line >= viewport.top }
+        } else {
+            next = links.lastIndex { $0.line < viewport.top + context.pageRows }
+        }
+        guard let next else { return [.say(forward ? "no more links" : "no links before", isError: false)] }
+        select(textLink: next, context: context)
+        return []
+    }
+
+    private mutating func select(textLink index: Int, context: ViewContext) {
+        viewport.selectedLink = index
+        viewport.top = layout(context).revealing(page.documentLinks[index].line, from: viewport.top)
+    }
+
+    // MARK: Following
+
+    /// Enter on the selected address, when it is in sight.
+    func openTextLink(_ layout: LineLayout, handlers: HandlerTable) -> [ViewAction] {
+        guard let link = selectedTextLink, layout.isVisible(link.line, top: viewport.top) else { return [] }
+        return Self.follow(link.address, handlers: handlers)
+    }
+
+    /// What following an address does: gopher and gophers open here; the web and telnet go to
+    /// their handlers, else the address is shown.
+    static func follow(_ address: String, handlers: HandlerTable) -> [ViewAction] {
+        if let gopher = ExternalURL.gopherTarget(address) { return [.open(.gopher(gopher), title: nil)] }
+        let lowered = address.lowercased()
+        if lowered.hasPrefix("telnet://"), let telnet = telnetURL(address), let request = handlers.request(for: telnet) {
+            return [.emit(.runHandler(request))]
+        }
+        if lowered.hasPrefix("http"),
+            let web = try? GopherURL(host: "localhost", type: .html, selector: Array("URL:\(address)".utf8)),
+            let request = handlers.request(for: web)
+        {
+            return [.emit(.runHandler(request))]
+        }
+        let kind = lowered.hasPrefix("telnet://") ? "telnet" : "web"
+        return [.say("URL: \(address) (y copies; set [handlers.\(kind)] to open)", isError: false)]
+    }
+
+    /// `telnet://[user@]host[:port]` as the telnet item it stands for (the login in the selector).
+    static func telnetURL(_ address: String) -> GopherURL? {
+        var rest = Substring(address.dropFirst("telnet://".count))
+        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+        var user = Substring("")
+        if let at = rest.lastIndex(of: "@") {
+            user = rest[..<at]
+            rest = rest[rest.index(after: at)...]
+        }
+        guard let parsed = try? GopherURL(parsing: "gopher://" + rest + "/1", defaultPort: 23) else { return nil }
+        return try? GopherURL(host: parsed.host, port: parsed.port, type: ItemType("8"), selector: Array(user.utf8))
+    }
+}

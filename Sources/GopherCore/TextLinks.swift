@@ -1,0 +1,75 @@
+/// Addresses written in a text document, so they can be followed: `gopher://`, `gophers://`,
+/// `http://`, `https://` and `telnet://`, the scheme in any case. An address ends at white
+/// space, a quote or an angle bracket; trailing sentence punctuation and a closing bracket that
+/// was not opened inside it are left out (`(see gopher://a.example/1/)` ends before `)`).
+public enum TextLinks {
+    public struct Found: Sendable, Equatable {
+        /// Where the address is in the line, in `Character`s.
+        public var start: Int
+        public var length: Int
+        public var address: String
+
+        public init(start: Int, length: Int, address: String) {
+            self.start = start
+            self.length = length
+            self.address = address
+        }
+    }
+
+    static let schemes = ["gopher://", "gophers://", "http://", "https://", "telnet://"]
+
+    public static func find(in line: String) -> [Found] {
+        // Most lines hold none: skip them with one cheap look for "://".
+        guard line.utf8.count >= 10, line.contains("://") else { return [] }
+        let characters = Array(line)
+        var found: [Found] = []
+        var index = 0
+        while index < characters.count {
+            guard let scheme = schemes.first(where: { matches($0, characters, at: index) }),
+                index == 0 || !isWordCharacter(characters[index - 1])
+            else {
+                index += 1
+                continue
+            }
+            var end = index + scheme.count
+            while end < characters.count, !endsAddress(characters[end]) { end += 1 }
+            end = trimmed(characters, from: index + scheme.count, to: end)
+            if end > index + scheme.count {
+                found.append(Found(start: index, length: end - index, address: String(characters[index..<end])))
+            }
+            index = max(end, index + 1)
+        }
+        return found
+    }
+
+    private static func matches(_ scheme: String, _ characters: [Character], at index: Int) -> Bool {
+        guard index + scheme.count <= characters.count else { return false }
+        return zip(scheme, characters[index..<index + scheme.count]).allSatisfy { $0 == Character($1.lowercased()) }
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
+
+    private static func endsAddress(_ character: Character) -> Bool {
+        character.isWhitespace || "<>\"'`|\\^{}".contains(character) || character.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true
+    }
+
+    /// The end without trailing `.,;:!?` and without closing brackets not opened inside.
+    private static func trimmed(_ characters: [Character], from start: Int, to end: Int) -> Int {
+        var end = end
+        while end > start {
+            let last = characters[end - 1]
+            if ".,;:!?".contains(last) {
+                end -= 1
+            } else if let open = ["(": ")", "[": "]"].first(where: { $0.value == String(last) })?.key {
+                let inside = characters[start..<end]
+                let opened = inside.filter { String($0) == open }.count
+                let closed = inside.filter { $0 == last }.count
+                guard closed > opened else { break }
+                end -= 1
+            } else {
+                break
+            }
+        }
+        return end
+    }
+}
