@@ -8,7 +8,12 @@ extension Browser {
         guard let current = loading, current.id == id else { return }
         loadFailed(id: id, message: message)
         let view = CertificateView(question, location: current.location, title: current.title)
-        push(.certificate(view))
+        // Under a prompt being typed in, so that keys meant for it never answer the question.
+        if let typing = views.firstIndex(where: \.isLineView) {
+            views.insert(.certificate(view), at: typing)
+        } else {
+            push(.certificate(view))
+        }
         say(view.prompt, error: isChangeQuestion(question))
     }
 

@@ -24,8 +24,13 @@ public struct Feed: Sendable, Equatable {
     public var checked: Int64?
     /// Why the last check failed (its stage error); the items stay as they were.
     public var failure: String?
-    /// The links of the menu at the last good check, by `key(of:)`.
+    /// The last check that brought the menu, in seconds since 1970; nil until one has.
+    public var lastGoodCheck: Int64?
+    /// The links seen in the menu at good checks, by `key(of:)`: added to, never replaced, so a
+    /// menu that comes back short once does not make its posts new again the time after.
     public var seen: Set<String> = []
+    /// The most links `seen` keeps; past it, only the menu's links at the latest check stay.
+    public static let seenLimit = 20_000
     /// New links not read yet, newest first.
     public var unread: [Item] = []
 
@@ -49,7 +54,8 @@ public struct Feed: Sendable, Equatable {
     public mutating func update(with menu: Menu, at time: Int64) -> Int {
         var keys: Set<String> = []
         var fresh: [Item] = []
-        let isFirst = checked == nil && seen.isEmpty
+        // The first check that brings the menu, even after checks that failed.
+        let isFirst = lastGoodCheck == nil && seen.isEmpty
         for index in menu.links {
             let item = menu.item(at: index)
             guard item.kind == .link, case .success(let link)? = item.url else { continue }
@@ -58,10 +64,13 @@ public struct Feed: Sendable, Equatable {
             let known = seen.contains(key) || unread.contains { Self.key(of: $0.url) == key }
             if !isFirst, !known { fresh.append(Item(url: link, title: item.display, found: time)) }
         }
-        // The unread keep their place; what a post was removed from the menu stays unread too.
-        seen = keys.union(unread.map { Self.key(of: $0.url) })
+        // The unread keep their place; a post removed from the menu stays unread too.
+        seen.formUnion(keys)
+        seen.formUnion(fresh.map { Self.key(of: $0.url) })
+        if seen.count > Self.seenLimit { seen = keys.union(unread.map { Self.key(of: $0.url) }) }
         unread = fresh + unread
         checked = time
+        lastGoodCheck = time
         failure = nil
         return fresh.count
     }

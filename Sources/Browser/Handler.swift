@@ -107,12 +107,29 @@ public struct HandlerTable: Sendable, Equatable {
         self.byExtension = byExtension
     }
 
-    /// What to run for `url`, if anything: a request the app carries out.
+    /// What to run for `url`, if anything: a request the app carries out. Nothing runs for what
+    /// a server could turn into an option or a local file: a web address that is not `http(s)://`
+    /// with no space or control character in it, or a host starting with `-`.
     public func request(for url: GopherURL) -> HandlerRequest? {
-        guard let kind = HandlerKind.of(url) else { return nil }
+        guard let kind = HandlerKind.of(url), !url.host.hasPrefix("-") else { return nil }
+        if kind == .web {
+            guard let target = ExternalURL.target(of: url.selector), Self.isWebAddress(target) else { return nil }
+        }
         let fileExtension = kind.takesFile ? HandlerKind.fileExtension(of: url) : nil
         guard let handler = fileExtension.flatMap({ byExtension[$0] }) ?? byKind[kind] else { return nil }
         return HandlerRequest(url: url, kind: kind, handler: handler)
+    }
+}
+
+extension HandlerTable {
+    /// `http://` or `https://`, then something, and no white space or control character: what
+    /// a browser is given, never `--an-option`, `file://` or `javascript:`.
+    static func isWebAddress(_ target: String) -> Bool {
+        let lowered = target.lowercased()
+        guard let scheme = ["http://", "https://"].first(where: { lowered.hasPrefix($0) }), target.count > scheme.count else {
+            return false
+        }
+        return !target.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) }
     }
 }
 
@@ -132,6 +149,28 @@ public struct HandlerRequest: Sendable, Equatable {
         ]
     }
 
-    /// The name the download is saved under, in the private folder: safe, with its extension.
-    public var fileName: String { SafeFileName.suggested(forSelector: url.selector, type: url.type) }
+    /// The name the download is saved under, in the private folder: safe, and with an extension
+    /// of its kind. Where the item type says the kind (`I`, `s`, `d`…), an extension the server
+    /// chose that is not of that kind (`photo.exe`, `song.desktop`) is replaced, so that a
+    /// program going by extensions (`xdg-open`) never runs it as something else.
+    public var fileName: String {
+        let name = SafeFileName.suggested(forSelector: url.selector, type: url.type)
+        guard kind.takesFile, kind != .binary, HandlerKind.kind(ofExtension: HandlerKind.fileExtension(of: url)) != kind else {
+            return name
+        }
+        let stem = String(name.map { $0 == "." ? "_" : $0 })
+        return stem + "." + Self.defaultExtension(kind, type: url.type)
+    }
+
+    private static func defaultExtension(_ kind: HandlerKind, type: ItemType) -> String {
+        switch (kind, Character(UnicodeScalar(type.byte))) {
+        case (.image, "g"): return "gif"
+        case (.image, "p"): return "png"
+        case (.image, _): return "jpg"
+        case (.sound, _): return "mp3"
+        case (.video, _): return "mp4"
+        case (.document, _): return "pdf"
+        default: return "bin"
+        }
+    }
 }

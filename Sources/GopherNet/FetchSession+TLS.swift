@@ -21,11 +21,16 @@ extension FetchSession {
         } catch {
             throw .failed(FetchError(stage: .tls, code: .tlsFailed, detail: error.reason, subject: subject))
         }
+        // One deadline for the whole handshake: a server sending a byte at a time cannot hold it.
+        let deadline = clock.now + options.connectTimeout
         handshake: while true {
+            let remaining = max(.zero, deadline - clock.now)
             switch connection.handshake() {
             case .done: break handshake
-            case .wantRead: try wait(for: Int16(POLLIN), timeout: options.connectTimeout, stage: .tls, subject: subject)
-            case .wantWrite: try wait(for: Int16(POLLOUT), timeout: options.connectTimeout, stage: .tls, subject: subject)
+            case .wantRead:
+                try wait(for: Int16(POLLIN), timeout: remaining, stage: .tls, subject: subject, reportedAs: options.connectTimeout)
+            case .wantWrite:
+                try wait(for: Int16(POLLOUT), timeout: remaining, stage: .tls, subject: subject, reportedAs: options.connectTimeout)
             case .closed:
                 throw .failed(FetchError(
                     stage: .tls, code: .tlsFailed,

@@ -86,7 +86,10 @@ final class FetchSession {
             } catch .cancelled {
                 throw .cancelled
             } catch .failed(let failure) {
-                // Plain gopher was asked for; TLS was only preferred. Start again in clear.
+                // Plain gopher was asked for; TLS was only preferred: start again in clear when
+                // the server does not speak TLS. A certificate it shows that is not trusted is
+                // asked about (or refused) like any other: never a quiet way round a pin.
+                guard failure.code == .tlsFailed || failure.code == .timedOut else { throw .failed(failure) }
                 tlsFallback = failure.detail.isEmpty ? failure.description : failure.detail
                 closeSocket()
                 try openConnection()
@@ -357,14 +360,17 @@ final class FetchSession {
     }
 
     /// Waits until the socket is ready for `events`, the fetch is cancelled, or `timeout` passes.
-    func wait(for events: Int16, timeout: Duration, stage: FetchError.Stage, subject: String) throws(Stop) {
+    /// `reportedAs`: the timeout the message names, when `timeout` is what is left of it.
+    func wait(
+        for events: Int16, timeout: Duration, stage: FetchError.Stage, subject: String, reportedAs: Duration? = nil
+    ) throws(Stop) {
         let deadline = clock.now + timeout
         while true {
             let remaining = deadline - clock.now
             guard remaining > .zero else {
                 throw .failed(FetchError(
                     stage: stage, code: .timedOut, errno: .timedOut,
-                    detail: "after \(timeout.secondsText) s", subject: subject))
+                    detail: "after \((reportedAs ?? timeout).secondsText) s", subject: subject))
             }
             var fds = [
                 pollfd(fd: socket?.rawValue ?? -1, events: events, revents: 0),

@@ -40,7 +40,8 @@ public struct TLSOptions: Sendable {
         /// `gopher://` is plain gopher; only `gophers://` uses TLS.
         case off
         /// `--tls`, `tls = "prefer"`: try TLS first for `gopher://` too, and fall back to plain
-        /// gopher (saying so) when the server does not speak it.
+        /// gopher (saying so) when the server does not speak it (the handshake fails or times
+        /// out). A certificate that is not trusted fails the fetch, as for `gophers://`.
         case prefer
     }
 

@@ -23,6 +23,8 @@ final class TLSConnection {
 
     private let context: OpaquePointer
     private let ssl: OpaquePointer
+    /// After a fatal error OpenSSL must not be asked to shut the connection down.
+    private var failed = false
 
     /// Fails with OpenSSL's reason when the context cannot be made (the trust store unreadable).
     /// `authorityFile` replaces the system store; nil keeps OpenSSL's default paths, which honour
@@ -41,7 +43,12 @@ final class TLSConnection {
             throw TLSSetupFailure("cannot load the trusted certificates: \(Self.lastReason())")
         }
         SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
-        guard let ssl = SSL_new(context), SSL_set_fd(ssl, socket) == 1 else {
+        guard let ssl = SSL_new(context) else {
+            SSL_CTX_free(context)
+            throw TLSSetupFailure(Self.lastReason())
+        }
+        guard SSL_set_fd(ssl, socket) == 1 else {
+            SSL_free(ssl)
             SSL_CTX_free(context)
             throw TLSSetupFailure(Self.lastReason())
         }
@@ -53,7 +60,7 @@ final class TLSConnection {
 
     deinit {
         // A close_notify, once, without waiting for the server's: the response is already in.
-        _ = SSL_shutdown(ssl)
+        if !failed { _ = SSL_shutdown(ssl) }
         SSL_free(ssl)
         SSL_CTX_free(context)
     }
@@ -72,6 +79,7 @@ final class TLSConnection {
     private func step(_ result: Int32) -> Step {
         if result > 0 { return .done(Int(result)) }
         let error = SSL_get_error(ssl, result)
+        if error == SSL_ERROR_SSL || error == SSL_ERROR_SYSCALL { failed = true }
         switch error {
         case SSL_ERROR_WANT_READ: return .wantRead
         case SSL_ERROR_WANT_WRITE: return .wantWrite

@@ -52,6 +52,7 @@ public struct FeedStore: Sendable {
     public func save(_ feed: Feed) throws(UserFileError) {
         var text = "url \(feed.url)\n"
         if let checked = feed.checked { text += "checked \(checked)\n" }
+        if let good = feed.lastGoodCheck { text += "good \(good)\n" }
         if let failure = feed.failure { text += "failure \(Self.oneLine(failure))\n" }
         for key in feed.seen.sorted() { text += "seen \(key)\n" }
         for item in feed.unread { text += "unread \(item.found) \(item.url) \(Self.oneLine(item.title))\n" }
@@ -101,6 +102,7 @@ public struct FeedStore: Sendable {
             let value = line[line.index(after: space)...]
             switch line[..<space] {
             case "checked": feed.checked = Int64(value)
+            case "good": feed.lastGoodCheck = Int64(value)
             case "failure": feed.failure = String(value)
             case "seen": feed.seen.insert(String(value))
             case "unread":

@@ -29,12 +29,17 @@ final class InteractiveSession {
     private let feedInterval: Int64
     /// Feeds waiting for a check, in turn, and the checks running (at most `feedChecksAtOnce`).
     private var feedQueue: [GopherURL] = []
-    private var feedChecks: [String: (handle: FetchHandle, bytes: [UInt8])] = [:]
+    /// A check's generation tells its events from those of an earlier check of the same feed
+    /// (unsubscribed and subscribed again while the first was still running).
+    private var feedChecks: [String: (handle: FetchHandle, bytes: [UInt8], generation: Int)] = [:]
+    private var feedGeneration = 0
     private static let feedChecksAtOnce = 4
     /// `$XDG_CACHE_HOME/warren/handlers-PID`: files downloaded for handlers, private (0700),
     /// removed when Warren exits.
     private let handlerFolder: String
     private var handlerFiles: [String] = []
+    /// Handler downloads' ids, negative so they never meet a browser load's.
+    private var nextHandlerFetch = -1
     /// Handlers running beside Warren (pid → name), looked at twice a second for how they
     /// ended (Dispatch has no process sources on Linux, and SIGCHLD ignored would reap them
     /// before their status could be read).
@@ -47,6 +52,9 @@ final class InteractiveSession {
     private var receiveStarts: [Int: ContinuousClock.Instant] = [:]
     private var sources: [any DispatchSourceProtocol] = []
     private var redrawScheduled = false
+    /// Ctrl-C and Ctrl-\\ typed for a handler on the terminal reach Warren too (one process
+    /// group); their signals are dropped until a moment after the handler ends.
+    private var interruptsIgnoredUntil: ContinuousClock.Instant?
     private let clock = ContinuousClock()
     private lazy var lastDraw = clock.now
 
@@ -132,6 +140,8 @@ final class InteractiveSession {
                     if number == SIGWINCH {
                         handle(.resize)
                         scheduleRedraw()
+                    } else if number == SIGINT || number == SIGQUIT, let until = interruptsIgnoredUntil, clock.now < until {
+                        return
                     } else {
                         quit(status: 128 + number)
                     }
@@ -194,12 +204,12 @@ final class InteractiveSession {
 
     func quit(status: Int32) -> Never {
         saveSession(always: true)
-        for file in handlerFiles { unlink(file) }
-        rmdir(handlerFolder)
         for check in feedChecks.values { check.handle.cancel() }
         for handle in handles.values { handle.cancel() }
         // A download's worker removes its temporary file as it stops: let it, for a moment.
         for handle in handles.values { _ = handle.waitUntilDone(timeout: .seconds(2)) }
+        for file in handlerFiles { unlink(file) }
+        rmdir(handlerFolder)
         terminal.end()
         exit(status)
     }
@@ -392,7 +402,8 @@ final class InteractiveSession {
             return
         }
         browser.report("fetching \(request.fileName) for \(request.handler.name)…", isError: false)
-        let id = -Int(getpid()) - handlerFiles.count - 1  // never a browser load's id
+        let id = nextHandlerFetch
+        nextHandlerFetch -= 1
         handles[id] = fetcher.fetch(request.url, options: options, sink: sink, deliverOn: .main) { [unowned self] event in
             MainActor.assumeIsolated {
                 switch event {
@@ -424,6 +435,7 @@ final class InteractiveSession {
             terminal.stepAside {
                 outcome = Result { () throws(ProgramLauncher.Failure) in try ProgramLauncher.runInForeground(arguments) }
             }
+            interruptsIgnoredUntil = clock.now + .seconds(1)
             let size = terminal.size
             browser.resize(width: size.width, height: size.height)
             switch outcome {
@@ -480,8 +492,11 @@ final class InteractiveSession {
             let key = Feed.key(of: url)
             var feedOptions = options
             feedOptions.memoryLimit = 16 << 20
+            feedGeneration += 1
+            let generation = feedGeneration
             let handle = fetcher.fetch(url, options: feedOptions, deliverOn: .main) { [unowned self] event in
                 MainActor.assumeIsolated {
+                    guard feedChecks[key]?.generation == generation else { return }
                     switch event {
                     case .progress: return
                     case .data(let bytes, _):
@@ -499,7 +514,7 @@ final class InteractiveSession {
                     startFeedChecks()
                 }
             }
-            feedChecks[key] = (handle, [])
+            feedChecks[key] = (handle, [], generation)
         }
     }
 

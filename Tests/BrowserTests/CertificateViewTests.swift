@@ -114,4 +114,21 @@ import WarrenTestSupport
         browser.press(.escape)
         #expect(browser.statusLine == " certificate changed: still refused (127.0.0.1:7443)")
     }
+
+    @Test func theQuestionWaitsUnderAPromptBeingTypedSoItsKeysNeverAnswerIt() throws {
+        var browser = Browser()
+        browser.resize(width: 80, height: 24)
+        let opened = browser.open(try Location(parsing: Self.url), title: nil)
+        let id = try #require(opened.fetchID)
+        browser.press(.character("o"))
+        browser.type("ab")
+        browser.loadStoppedAtCertificate(
+            id: id, message: "tls failed: …",
+            question: CertificateQuestion(endpoint: "127.0.0.1:7443", certificate: Self.certificate, reason: .unknownIssuer("self-signed certificate")))
+        // "a" and "o" go on into the prompt; nothing is trusted.
+        #expect(browser.type("ao") == [])
+        #expect(browser.statusLine == "Go to: abao")
+        browser.press(.escape)
+        #expect(browser.titleLine == " certificate of 127.0.0.1:7443")
+    }
 }

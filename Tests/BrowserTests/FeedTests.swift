@@ -72,4 +72,21 @@ import WarrenTestSupport
         #expect(!feed.isDue(now: 4599, interval: 3600))
         #expect(feed.isDue(now: 4600, interval: 3600))
     }
+
+    @Test func aFirstCheckThatFailedDoesNotMakeTheNextGoodOneCountEverythingNew() {
+        var feed = Feed(url: Self.url, title: "Phlog")
+        feed.failed("connect failed: Connection refused (phlog.example:70)", at: 100)
+        let fresh = feed.update(withMenuBytes: Self.menu("0Old post\t/old\tphlog.example\t70\r\n"), at: 200)
+        #expect(fresh == 0)
+        #expect(feed.lastGoodCheck == 200)
+    }
+
+    @Test func aMenuThatCameBackShortOnceDoesNotMakeItsPostsNewAfter() {
+        var feed = Feed(url: Self.url, title: "Phlog")
+        let whole = Self.menu("0One\t/1\tphlog.example\t70\r\n0Two\t/2\tphlog.example\t70\r\n")
+        feed.update(withMenuBytes: whole, at: 100)
+        feed.update(withMenuBytes: Self.menu("0One\t/1\tphlog.example\t70\r\n"), at: 200)
+        let fresh = feed.update(withMenuBytes: whole, at: 300)
+        #expect(fresh == 0)
+    }
 }

@@ -53,8 +53,8 @@ import WarrenTestSupport
         #expect(table.request(for: gopherURL("gopher://h/9paper.pdf"))?.handler.name == "zathura")
         #expect(table.request(for: gopherURL("gopher://h/9paper.odt"))?.handler.name == "libreoffice")
         #expect(table.request(for: gopherURL("gopher://h/gcat.gif")) == nil)
-        let web = try #require(table.request(for: gopherURL("gopher://h/hURL:https://example.org/a%20b")))
-        #expect(web.values["url"] == Array("https://example.org/a b".utf8))
+        let web = try #require(table.request(for: gopherURL("gopher://h/hURL:https://example.org/a?b=1%26c")))
+        #expect(web.values["url"] == Array("https://example.org/a?b=1&c".utf8))
         let telnet = HandlerRequest(url: gopherURL("gopher://bbs.example:2323/8guest"), kind: .telnet, handler: Handler(command: ["telnet"]))
         #expect(telnet.values["user"] == Array("guest".utf8))
         #expect(telnet.values["port"] == Array("2323".utf8))
@@ -105,5 +105,35 @@ import WarrenTestSupport
         let table = HandlerTable(byKind: [.image: mine]).withDefaults(environment: ["DISPLAY": ":0"], exists: { _ in true })
         #expect(table.byKind[.image] == mine)
         #expect(table.byKind[.sound] == Handler(command: ["xdg-open", "{file}"]))
+    }
+}
+
+/// What a server cannot make a handler do.
+@Suite struct HandlerSafetyTests {
+    static let table = HandlerTable(byKind: [
+        .web: Handler(command: ["firefox", "{url}"]), .telnet: Handler(command: ["telnet", "{host}", "{port}"]),
+        .image: Handler(command: ["xdg-open", "{file}"]), .document: Handler(command: ["xdg-open", "{file}"]),
+    ])
+
+    @Test func aWebAddressThatIsNotHTTPOrLooksLikeAnOptionRunsNothing() {
+        for target in ["--gpu-launcher=touch /tmp/x", "file:///etc/passwd", "javascript:alert(1)", "https://", "https://a b.example/"] {
+            let url = gopherURL("gopher://h/hURL:" + target.map { $0 == " " ? "%20" : String($0) }.joined())
+            #expect(Self.table.request(for: url) == nil, "\(target)")
+        }
+        #expect(Self.table.request(for: gopherURL("gopher://h/hURL:HTTPS://ok.example/")) != nil)
+    }
+
+    @Test func aHostThatLooksLikeAnOptionRunsNothing() {
+        #expect(Self.table.request(for: gopherURL("gopher://-n.bashrc:23/8")) == nil)
+        #expect(Self.table.request(for: gopherURL("gopher://bbs.example:23/8")) != nil)
+    }
+
+    @Test func aFileKeepsOnlyAnExtensionOfItsKind() throws {
+        func name(_ url: String) throws -> String? { Self.table.request(for: gopherURL(url))?.fileName }
+        #expect(try name("gopher://h/Iphoto.exe") == "photo_exe.jpg")
+        #expect(try name("gopher://h/gcat.gif") == "cat.gif")
+        #expect(try name("gopher://h/Ipics/sunset.JPEG") == "sunset.JPEG")
+        #expect(try name("gopher://h/dpaper.desktop") == "paper_desktop.pdf")
+        #expect(try name("gopher://h/9paper.pdf") == "paper.pdf")
     }
 }

@@ -32,6 +32,7 @@ private let designKeys: [(Key, Command)] = [
     (.character("E"), .cycleEncoding),
     (.character("?"), .help),
     (.character("S"), .subscribe), (.character("F"), .showFeeds),
+    (.tab, .nextTab), (.backTab, .previousTab),
     (.escape, .cancel), (.control("c"), .cancel),
     (.character("q"), .quit),
 ]

@@ -246,10 +246,10 @@ private func wrappedDocument() -> Browser {
     #expect(browser.selectedItem?.display == "Link 3")
 }
 
-@Test func digitsInADocumentDoNothing() {
+@Test func digitsInADocumentWithNoAddressSaySo() {
     var browser = browserShowing("gopher://example.org/0/a.txt", textDocument(lines: 3))
     #expect(browser.type("1") == [])
-    #expect(browser.statusLine == " lines 1–3 of 3 (100%)")
+    #expect(browser.statusLine == " no links in this document")
 }
 
 // MARK: Links that are not fetched
@@ -276,7 +276,7 @@ private func wrappedDocument() -> Browser {
 @Test func invalidLinkSaysCannotFollowAndWhy() {
     var browser = mixedMenu(selecting: 7)
     #expect(browser.statusLine == " link 7 (Enter opens it)")
-    browser.press(.tab)  // any key clears the status
+    browser.press(.character("="), .escape)  // any key clears the status
     #expect(browser.statusLine == " 7/7  cannot follow: invalid port \"70000\"")
     #expect(browser.press(.enter) == [])
     #expect(browser.statusLine == " cannot follow: invalid port \"70000\"")

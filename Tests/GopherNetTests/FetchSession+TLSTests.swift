@@ -164,6 +164,15 @@ private func trustingTheTestAuthority(_ change: (inout TLSOptions) -> Void = { _
         #expect(secured.report?.tlsFallback == nil)
     }
 
+    @Test func preferNeverGoesRoundACertificateItDoesNotTrust() throws {
+        let server = try RealServer(.gophernicus)
+        let tls = try RealTLSServer(certificate: .selfSigned, backendPort: server.port)
+        let options = try trustingTheTestAuthority { $0.mode = .prefer }
+        let recorder = FetchRecorder(try GopherURL(parsing: "gopher://127.0.0.1:\(tls.port)/"), options: options)
+        #expect(recorder.error?.code == .certificateUnknown)
+        #expect(recorder.data.isEmpty)
+    }
+
     @Test func tlsGoesThroughARealSocksProxy() throws {
         let server = try RealServer(.gophernicus)
         let tls = try RealTLSServer(certificate: .valid, backendPort: server.port)

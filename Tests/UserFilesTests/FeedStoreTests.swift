@@ -45,6 +45,7 @@ private func store(in folder: URL) -> FeedStore {
     #expect(try String(contentsOfFile: feeds.statePath(for: url), encoding: .utf8) == """
         url gopher://one.example/1/phlog
         checked 300
+        good 200
         failure receive timed out after 30 s (one.example:70)
         seen gopher://one.example/0/new
         seen gopher://one.example/0/old
