@@ -842,3 +842,41 @@ import WarrenTestSupport
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
 }
+
+/// Addresses in a text document against gophernicus: followed by Tab and Enter, and by number.
+@Suite struct DocumentLinksInTmux {
+    @Test(arguments: ["xterm-256color", "tmux-256color"])
+    func addressesInATextAreFollowedByTabAndByNumber(term: String) throws {
+        let server = try RealServer(.gophernicus)
+        try Data("""
+            Two places worth a visit:
+            first gopher://127.0.0.1:\(server.port)/0/hello.txt, then
+            the docs (gopher://127.0.0.1:\(server.port)/1/docs).
+
+            """.utf8).write(to: server.root.appendingPathComponent("links.txt"))
+        let warren = try WarrenInTmux(["--no-restore", server.url("/0/links.txt")], extraEnvironment: ["TERM": term])
+        defer {
+            warren.stop()
+            warren.removeHome()
+        }
+        var screen = try warren.waitFor("Two places worth a visit:")
+        #expect(screen.contains("first [1]gopher://127.0.0.1:\(server.port)/0/hello.txt, then"))
+        #expect(screen.contains("the docs ([2]gopher://127.0.0.1:\(server.port)/1/docs)."))
+        warren.session.sendKeys("Tab")
+        try warren.waitForStatus("1/2  gopher://127.0.0.1:\(server.port)/0/hello.txt")
+        warren.session.sendKeys("Enter")
+        try warren.waitFor("Hello, gopherspace.")
+        warren.session.sendKeys("h")
+        try warren.waitFor("Two places worth a visit:")
+        warren.session.sendKeys("2")
+        try warren.waitForStatus("link 2 (Enter opens it)")
+        warren.session.sendKeys("Enter")
+        screen = try warren.waitFor("readme.txt")
+        #expect(screen.hasPrefix(" gopher://127.0.0.1:\(server.port)/1/docs"))
+        // Back, link 2 is still the selection; Shift-Tab goes to the one before it.
+        warren.session.sendKeys("h")
+        try warren.waitForStatus("2/2  gopher://127.0.0.1:\(server.port)/1/docs")
+        warren.session.sendKeys("BTab")
+        try warren.waitForStatus("1/2  gopher://127.0.0.1:\(server.port)/0/hello.txt")
+    }
+}
