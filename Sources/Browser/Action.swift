@@ -29,6 +29,8 @@ public enum Action: Equatable, Sendable {
     case checkFeeds([GopherURL])
     /// Open a link with the user's program: download it first when the program takes a file.
     case runHandler(HandlerRequest)
+    /// Fetch this picture and draw it in the terminal (chafa), then `showPicture` it.
+    case drawPicture(GopherURL)
     case suspend
     case quit
 }

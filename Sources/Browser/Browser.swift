@@ -89,6 +89,8 @@ public struct Browser: Sendable {
     /// The programs that open what Warren does not show; the app fills it from config.toml and
     /// the defaults it finds on the machine.
     public var handlers = HandlerTable()
+    /// chafa is on the machine: an image with no handler is drawn in the terminal.
+    public var canDrawPictures = false
     /// The address book merged by address, made when it changes rather than at each keystroke.
     var addressPlaces = AddressPlaces([])
     /// Makes a spool for each page that arrives, so that a large page keeps only a few MiB in
@@ -127,7 +129,8 @@ public struct Browser: Sendable {
     var context: ViewContext {
         ViewContext(
             page: page, width: width, height: height, wrap: wrap, defaultPort: defaultPort,
-            isTransferring: loading != nil || download != nil, addressPlaces: addressPlaces, handlers: handlers)
+            isTransferring: loading != nil || download != nil, addressPlaces: addressPlaces, handlers: handlers,
+            canDrawPictures: canDrawPictures)
     }
 
     // MARK: Keys

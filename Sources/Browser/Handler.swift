@@ -139,6 +139,12 @@ public struct HandlerRequest: Sendable, Equatable {
     public var kind: HandlerKind
     public var handler: Handler
 
+    public init(url: GopherURL, kind: HandlerKind, handler: Handler) {
+        self.url = url
+        self.kind = kind
+        self.handler = handler
+    }
+
     /// The values of the placeholders, `{file}` apart (the app knows where it saved).
     public var values: [String: [UInt8]] {
         var address = Array(url.description.utf8)

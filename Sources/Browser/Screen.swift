@@ -52,10 +52,27 @@ public struct ScreenRow: Equatable, Sendable {
 public struct Span: Equatable, Sendable {
     public var text: String
     public var style: Style
+    /// A picture's cell colours, drawn as they are rather than through the theme.
+    public var colours: CellColours?
 
-    public init(_ text: String, _ style: Style = .normal) {
+    public init(_ text: String, _ style: Style = .normal, colours: CellColours? = nil) {
         self.text = text
         self.style = style
+        self.colours = colours
+    }
+}
+
+/// The colours of a picture's cells: palette numbers (0–255; -1 the terminal's own), and
+/// reverse video, as chafa draws them.
+public struct CellColours: Hashable, Sendable {
+    public var foreground: Int16
+    public var background: Int16
+    public var reverse: Bool
+
+    public init(foreground: Int16 = -1, background: Int16 = -1, reverse: Bool = false) {
+        self.foreground = foreground
+        self.background = background
+        self.reverse = reverse
     }
 }
 

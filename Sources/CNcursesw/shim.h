@@ -104,4 +104,13 @@ static inline void cwarren_window_size(int fd, int *rows, int *columns) {
     }
 }
 
+// A picture cell's colours (palette numbers, -1 for the terminal's own) through ncurses'
+// extended pairs: alloc_pair finds or makes the pair, so a picture may use many more
+// combinations than the 255 the theme's COLOR_PAIR attributes can name.
+static inline void cwarren_cell_colours(int foreground, int background, int reverse) {
+    int pair = alloc_pair(foreground, background);
+    if (pair < 0) pair = 0;
+    wattr_set(stdscr, reverse ? A_REVERSE : A_NORMAL, 0, &pair);
+}
+
 #endif

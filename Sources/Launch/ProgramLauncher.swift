@@ -41,7 +41,7 @@ public enum ProgramLauncher {
         return shellStatus(status)
     }
 
-    private static func shellStatus(_ status: Int32) -> Int32 {
+    static func shellStatus(_ status: Int32) -> Int32 {
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
@@ -50,7 +50,9 @@ public enum ProgramLauncher {
     /// `_GNU_SOURCE`: the child calls `setsid`, so it has no controlling terminal.
     private static let posixSpawnSetSID: Int32 = 0x80
 
-    private static func spawn(_ arguments: [[UInt8]], detached: Bool) throws(Failure) -> pid_t {
+    static func spawn(
+        _ arguments: [[UInt8]], detached: Bool, stdout: Int32? = nil, stderr: Int32? = nil
+    ) throws(Failure) -> pid_t {
         let program = arguments.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
         guard !arguments.isEmpty, !arguments[0].isEmpty else { throw Failure(program: program, errno: .invalidArgument) }
         var attributes = posix_spawnattr_t()
@@ -69,7 +71,13 @@ public enum ProgramLauncher {
         if detached {
             flags |= posixSpawnSetSID
             for descriptor: Int32 in [0, 1, 2] {
-                posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+                if descriptor == 1, let stdout {
+                    posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+                } else if descriptor == 2, let stderr {
+                    posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+                } else {
+                    posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+                }
             }
         }
         posix_spawnattr_setflags(&attributes, Int16(flags))
@@ -91,5 +99,83 @@ public enum ProgramLauncher {
         }
         guard result == 0 else { throw Failure(program: program, errno: Errno(rawValue: result)) }
         return pid
+    }
+}
+
+extension ProgramLauncher {
+    /// What a program printed, and how it ended.
+    public struct Captured: Sendable, Equatable {
+        /// The exit status as a shell says it (128 + N for signal N); nil when it was killed for
+        /// taking longer than allowed.
+        public var status: Int32?
+        public var output: [UInt8]
+        /// The first of what it wrote on stderr (for the message when it failed).
+        public var errors: [UInt8]
+        /// It printed more than allowed, and was stopped.
+        public var outputCut = false
+    }
+
+    /// Runs `arguments` with no terminal, its input `/dev/null`, and collects what it prints, at
+    /// most `outputLimit` bytes, for at most `timeout`: past either it is killed. Blocks the
+    /// caller: call it off the main queue.
+    public static func runCapturing(_ arguments: [[UInt8]], timeout: Duration, outputLimit: Int) throws(Failure) -> Captured {
+        let program = arguments.first.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        var outPipe: [Int32] = [0, 0]
+        var errPipe: [Int32] = [0, 0]
+        // pipe2 is behind _GNU_SOURCE; close-on-exec is set just after (the window is a fork
+        // elsewhere in Warren at that moment, whose child closes it at its own exec).
+        guard pipe(&outPipe) == 0 else { throw Failure(program: program, errno: Errno(rawValue: errno)) }
+        guard pipe(&errPipe) == 0 else {
+            close(outPipe[0]); close(outPipe[1])
+            throw Failure(program: program, errno: Errno(rawValue: errno))
+        }
+        for descriptor in outPipe + errPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        let pid: pid_t
+        do {
+            pid = try spawn(arguments, detached: true, stdout: outPipe[1], stderr: errPipe[1])
+        } catch {
+            for descriptor in outPipe + errPipe { close(descriptor) }
+            throw error
+        }
+        close(outPipe[1])
+        close(errPipe[1])
+        defer { close(outPipe[0]); close(errPipe[0]) }
+        var captured = Captured(status: nil, output: [], errors: [])
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var open = [outPipe[0], errPipe[0]]
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var killed = false
+        while !open.isEmpty {
+            let remaining = deadline - clock.now
+            guard remaining > .zero else {
+                kill(pid, SIGKILL)
+                killed = true
+                break
+            }
+            var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            let ready = poll(&fds, nfds_t(fds.count), Int32(clamping: remaining.components.seconds * 1000 + 1))
+            if ready < 0, errno == EINTR { continue }
+            for entry in fds where entry.revents != 0 {
+                let count = read(entry.fd, &buffer, buffer.count)
+                if count <= 0 {
+                    open.removeAll { $0 == entry.fd }
+                } else if entry.fd == outPipe[0] {
+                    captured.output += buffer.prefix(count)
+                    if captured.output.count > outputLimit {
+                        captured.outputCut = true
+                        kill(pid, SIGKILL)
+                        killed = true
+                        open.removeAll()
+                    }
+                } else if captured.errors.count < 4096 {
+                    captured.errors += buffer.prefix(count)
+                }
+            }
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        captured.status = killed ? nil : shellStatus(status)
+        return captured
     }
 }

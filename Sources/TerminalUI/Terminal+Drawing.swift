@@ -17,7 +17,11 @@ extension Terminal {
             cwarren_bkgdset(cwarren_a_normal())
             wmove(cwarren_stdscr(), y, 0)
             for span in row.spans where !span.text.isEmpty {
-                cwarren_attrset(attributes(for: span.style))
+                if let colours = span.colours, pictureColours > 0 {
+                    cwarren_cell_colours(Int32(colours.foreground), Int32(colours.background), colours.reverse ? 1 : 0)
+                } else {
+                    cwarren_attrset(attributes(for: span.style))
+                }
                 addWide(span.text)
             }
         }

@@ -15,6 +15,8 @@ import SystemPackage
 @MainActor
 public final class Terminal {
     let palette: Palette
+    /// The colours pictures may use: 256, 16 or 8, or 0 for none (no colour, or `NO_COLOR`).
+    public let pictureColours: Int
     var isEnded = false
     var isCursorVisible = false
     /// Keys drained by `handleResize` so the KEY_RESIZE that `resizeterm` queues is not reported twice.
@@ -42,7 +44,10 @@ public final class Terminal {
         nodelay(cwarren_stdscr(), true)
         curs_set(0)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        palette = (has_colors() && !noColor ? Palette.colour(theme) : nil) ?? Palette.monochrome(theme)
+        let colourPalette = has_colors() && !noColor ? Palette.colour(theme) : nil
+        palette = colourPalette ?? Palette.monochrome(theme)
+        let colours = Int(cwarren_colors())
+        pictureColours = colourPalette == nil ? 0 : (colours >= 256 ? 256 : colours >= 16 ? 16 : 8)
         usesMouse = mouse
         if mouse {
             cwarren_mouse_enable(1)

@@ -38,6 +38,8 @@ final class InteractiveSession {
     /// removed when Warren exits.
     private let handlerFolder: String
     private var handlerFiles: [String] = []
+    /// chafa, found on `PATH` at start: pictures are drawn with it.
+    private let chafa: String?
     /// Handler downloads' ids, negative so they never meet a browser load's.
     private var nextHandlerFetch = -1
     /// Handlers running beside Warren (pid → name), looked at twice a second for how they
@@ -86,6 +88,9 @@ final class InteractiveSession {
         browser.hostEncodings = encodings.load()
         browser.feeds = feedStore.load()
         browser.handlers = config.handlers.withDefaults(environment: environment)
+        let searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        chafa = searchPath.split(separator: ":").map { "\($0)/chafa" }.first { access($0, X_OK) == 0 }
+        browser.canDrawPictures = chafa != nil
         browser.addressBook = visits.addressEntries() + bookmarks.addressEntries() + Self.addressEntries(of: browser.feeds)
         var terminalEnvironment = environment
         if config.colors == false { terminalEnvironment["NO_COLOR"] = "1" }
@@ -157,6 +162,7 @@ final class InteractiveSession {
             terminal.handleResize()
             let size = terminal.size
             browser.resize(width: size.width, height: size.height)
+            if let picture = browser.pictureOnScreen { drawPicture(picture.url, file: picture.file, again: true) }
             return
         }
         perform(browser.handle(key))
@@ -277,6 +283,9 @@ final class InteractiveSession {
                 }
                 startFeedChecks()
             case .runHandler(let request): runHandler(request)
+            case .drawPicture(let url): fetchForHandler(url, fileName: HandlerRequest(url: url, kind: .image, handler: Handler(command: [])).fileName, for: "chafa") { [unowned self] path in
+                drawPicture(url, file: path, again: false)
+            }
             case .suspend:
                 terminal.suspend()
                 let size = terminal.size
@@ -382,39 +391,49 @@ final class InteractiveSession {
     /// first, under a safe name that keeps its extension.
     private func runHandler(_ request: HandlerRequest) {
         guard request.kind.takesFile else { return launch(request, file: nil) }
+        fetchForHandler(request.url, fileName: request.fileName, for: request.handler.name) { [unowned self] path in
+            launch(request, file: path)
+        }
+    }
+
+    /// Fetches `url` into the private handler folder as `fileName` (numbered if that is taken),
+    /// then hands the path on; a failure is said with `program`'s name.
+    private func fetchForHandler(
+        _ url: GopherURL, fileName: String, for program: String, then use: @escaping @Sendable @MainActor (String) -> Void
+    ) {
         do {
             try UserFileStore.makeFolder(handlerFolder)
         } catch {
-            browser.report("\(request.handler.name): \(error)", isError: true)
+            browser.report("\(program): \(error)", isError: true)
             return
         }
-        var path = UserPaths.join(handlerFolder, request.fileName)
+        var path = UserPaths.join(handlerFolder, fileName)
         var number = 1
         while access(path, F_OK) == 0 {  // an earlier file may still be open in its program
             number += 1
-            path = UserPaths.join(handlerFolder, "\(number)-\(request.fileName)")
+            path = UserPaths.join(handlerFolder, "\(number)-\(fileName)")
         }
         let sink: AtomicFileSink
         do {
             sink = try AtomicFileSink(path: path, overwrite: false)
         } catch {
-            browser.report("\(request.handler.name): \(error)", isError: true)
+            browser.report("\(program): \(error)", isError: true)
             return
         }
-        browser.report("fetching \(request.fileName) for \(request.handler.name)…", isError: false)
+        browser.report("fetching \(fileName) for \(program)…", isError: false)
         let id = nextHandlerFetch
         nextHandlerFetch -= 1
-        handles[id] = fetcher.fetch(request.url, options: options, sink: sink, deliverOn: .main) { [unowned self] event in
+        handles[id] = fetcher.fetch(url, options: options, sink: sink, deliverOn: .main) { [unowned self] event in
             MainActor.assumeIsolated {
                 switch event {
                 case .progress, .data: return
                 case .finished:
                     forget(id)
                     handlerFiles.append(path)
-                    launch(request, file: path)
+                    use(path)
                 case .failed(let error):
                     forget(id)
-                    browser.report("\(request.handler.name): \(error)", isError: true)
+                    browser.report("\(program): \(error)", isError: true)
                 case .cancelled:
                     forget(id)
                 }
@@ -480,6 +499,76 @@ final class InteractiveSession {
             handlerWatch?.cancel()
             handlerWatch = nil
         }
+    }
+
+    // MARK: Pictures
+
+    /// Draws the picture in `file` with chafa, off the main queue, in a process of its own with
+    /// limits: 512 MiB of memory, 10 s of CPU, 15 s in all, 8 MiB of output. A picture whose
+    /// header claims more pixels than `ImageHeader.pixelLimit` is not tried. `again`: the window
+    /// changed size, the picture on screen is drawn anew.
+    private func drawPicture(_ url: GopherURL, file: String, again: Bool) {
+        guard let chafa else { return }
+        let header = Self.imageHeader(of: file)
+        if let header, !header.isDrawable {
+            browser.report("image: too large to draw (\(header.description)): d saves it", isError: true)
+            return
+        }
+        let size = terminal.size
+        let colours = terminal.pictureColours == 0 ? "none" : String(terminal.pictureColours)
+        let arguments = [
+            "/usr/bin/prlimit", "--as=536870912", "--cpu=10", "--", chafa, "--format", "symbols", "--colors", colours,
+            "--size", "\(max(1, size.width))x\(max(1, size.height - 2))", "--animate", "off", "--polite", "on", "--", file,
+        ].map { Array($0.utf8) }
+        var info = stat()
+        let byteCount = stat(file, &info) == 0 ? Int(info.st_size) : 0
+        if !again { browser.report("drawing \(String(file.split(separator: "/").last ?? ""))…", isError: false) }
+        DispatchQueue.global(qos: .userInitiated).async {
+            let outcome = Result { () throws(ProgramLauncher.Failure) in
+                try ProgramLauncher.runCapturing(arguments, timeout: .seconds(15), outputLimit: 8 << 20)
+            }
+            DispatchQueue.main.async { [unowned self] in
+                MainActor.assumeIsolated {
+                    switch outcome {
+                    case .failure(let failure):
+                        browser.report("image: could not decode (\(failure))", isError: true)
+                    case .success(let captured):
+                        let rows = PictureCells.rows(from: captured.output)
+                        if captured.status == 0, !rows.isEmpty {
+                            let picture = Picture(url: url, header: header, byteCount: byteCount, rows: rows, file: file)
+                            if again { browser.redrawPicture(picture) } else { browser.showPicture(picture) }
+                        } else {
+                            browser.report("image: could not decode (\(Self.pictureFailure(captured, file: file)))", isError: true)
+                        }
+                    }
+                    scheduleRedraw(atOnce: true)
+                }
+            }
+        }
+    }
+
+    /// Why chafa drew nothing, in its words where it gave some.
+    private static func pictureFailure(_ captured: ProgramLauncher.Captured, file: String) -> String {
+        if captured.outputCut { return "chafa printed too much" }
+        guard let status = captured.status else { return "chafa took too long" }
+        var words = String(decoding: captured.errors, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+        // `/usr/bin/chafa: Failed to open '/home/…/cat.png': Unknown file format` → the reason.
+        if let colon = words.range(of: ": ", options: []), words[..<colon.lowerBound].hasSuffix("chafa") {
+            words = String(words[colon.upperBound...])
+        }
+        let name = String(file.split(separator: "/").last ?? "")
+        words = words.split(separator: "'", omittingEmptySubsequences: false).map { $0 == file ? name : String($0) }.joined(separator: "'")
+        return words.isEmpty ? "chafa exited with status \(status)" : Sanitizer.clean(words)
+    }
+
+    /// The first 64 KiB of `file`, read for its format and size.
+    private static func imageHeader(of file: String) -> ImageHeader? {
+        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 64 * 1024)
+        let count = read(descriptor, &bytes, bytes.count)
+        return count > 0 ? ImageHeader.read(Array(bytes.prefix(count))) : nil
     }
 
     // MARK: Feeds

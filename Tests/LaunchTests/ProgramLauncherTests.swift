@@ -68,3 +68,22 @@ private func recorded(_ path: String) throws -> [String] {
         #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == String(pid))
     }
 }
+
+/// Running a program for what it prints (chafa), within limits.
+@Suite struct ProgramLauncherCapturingTests {
+    @Test func whatItPrintsAndItsStatusComeBack() throws {
+        let captured = try ProgramLauncher.runCapturing(
+            ["/bin/sh", "-c", "printf 'out'; printf 'err' >&2; exit 4"].map { Array($0.utf8) }, timeout: .seconds(5), outputLimit: 100)
+        #expect(captured.output == Array("out".utf8))
+        #expect(captured.errors == Array("err".utf8))
+        #expect(captured.status == 4)
+    }
+
+    @Test func aProgramThatTakesTooLongOrPrintsTooMuchIsStopped() throws {
+        let slow = try ProgramLauncher.runCapturing(["/bin/sleep", "30"].map { Array($0.utf8) }, timeout: .milliseconds(300), outputLimit: 100)
+        #expect(slow.status == nil)
+        let loud = try ProgramLauncher.runCapturing(["/usr/bin/yes"].map { Array($0.utf8) }, timeout: .seconds(10), outputLimit: 1 << 16)
+        #expect(loud.outputCut)
+        #expect(loud.status == nil)
+    }
+}

@@ -880,3 +880,47 @@ import WarrenTestSupport
         try warren.waitForStatus("1/2  gopher://127.0.0.1:\(server.port)/0/hello.txt")
     }
 }
+
+/// Pictures in the terminal, drawn by the real chafa, against gophernicus: a GIF, a PNG and a
+/// JPEG show as coloured cells; a corrupt picture and a decompression bomb give a message, and
+/// Warren goes on.
+@Suite struct PicturesInTmux {
+    @Test func realPicturesShowAsColouredCellsAndBadOnesGiveAMessage() throws {
+        let server = try RealServer(.gophernicus)
+        for (name, bytes) in [("a.gif", TestImages.gif), ("b.png", TestImages.png), ("c.jpg", TestImages.jpg),
+                              ("d-corrupt.png", TestImages.corrupt), ("e-bomb.png", TestImages.bomb)] {
+            try Data(bytes).write(to: server.root.appendingPathComponent(name))
+        }
+        let warren = try WarrenInTmux(["--no-restore", server.url("/")], extraEnvironment: ["TERM": "xterm-256color"])
+        defer {
+            warren.stop()
+            warren.removeHome()
+        }
+        let menu = try warren.waitFor("e-bomb.png")
+        func number(of name: String) throws -> String {
+            let line = try #require(menu.split(separator: "\n").first { $0.contains(name) })
+            return String(try #require(line.split(separator: " ").first))
+        }
+        for (name, format) in [("a.gif", "GIF"), ("b.png", "PNG"), ("c.jpg", "JPEG")] {
+            warren.session.sendText(try number(of: name))
+            warren.session.sendKeys("Enter")
+            try warren.waitForStatus("\(format) 64×48  d saves it · h returns")
+            let coloured = warren.session.captureWithAttributes()
+            // Cells painted in many colours (tmux writes each change as an SGR sequence), and
+            // block symbols among them.
+            let colourCodes = coloured.components(separatedBy: "\u{1B}[").count - 1
+            #expect(colourCodes > 40, "\(name): \(colourCodes) colour codes")
+            let blocks = coloured.unicodeScalars.filter { (0x2580...0x259F).contains($0.value) }.count
+            #expect(blocks > 20, "\(name): \(blocks) block characters")
+            warren.session.sendKeys("h")
+            try warren.waitFor("e-bomb.png")
+        }
+        warren.session.sendText(try number(of: "d-corrupt.png"))
+        warren.session.sendKeys("Enter")
+        try warren.waitForStatus("image: could not decode (")
+        warren.session.sendText(try number(of: "e-bomb.png"))
+        warren.session.sendKeys("Enter")
+        let screen = try warren.waitForStatus("image: too large to draw (PNG, 60000×60000 pixels): d saves it")
+        #expect(screen.contains("a.gif"))
+    }
+}

@@ -75,7 +75,7 @@ public struct PageView: Sendable {
             reselectOnScreen(layout, preferFirst: false)
         case .open:
             if case .document = page.content { return openTextLink(layout, handlers: context.handlers) }
-            return openSelection(layout, handlers: context.handlers)
+            return openSelection(layout, handlers: context.handlers, canDrawPictures: context.canDrawPictures)
         case .nextTab:
             if case .document = page.content { return stepTextLink(forward: true, context: context) }
             return moveDown(layout)
@@ -115,7 +115,9 @@ public struct PageView: Sendable {
             return []
         }
         followsEnd = false
-        if viewport.selected == index { return openSelection(layout(context), handlers: context.handlers) }
+        if viewport.selected == index {
+            return openSelection(layout(context), handlers: context.handlers, canDrawPictures: context.canDrawPictures)
+        }
         viewport.selected = index
         return []
     }
@@ -245,7 +247,7 @@ public struct PageView: Sendable {
     /// Enter on the selection: Warren opens what it shows; a program the user set in
     /// `[handlers.KIND]` opens the rest (a file is downloaded for it first); without one, a file
     /// is offered for saving and an address is shown, with a word on how to set one.
-    private func openSelection(_ layout: LineLayout, handlers: HandlerTable) -> [ViewAction] {
+    private func openSelection(_ layout: LineLayout, handlers: HandlerTable, canDrawPictures: Bool) -> [ViewAction] {
         guard let item = selectedItem, let index = viewport.selected, layout.isVisible(index, top: viewport.top) else {
             return []
         }
@@ -265,6 +267,10 @@ public struct PageView: Sendable {
                 return [.push(.prompt(PromptView(.search(url), label: label)))]
             case .download:
                 if let request = handlers.request(for: url) { return [.emit(.runHandler(request))] }
+                if HandlerKind.of(url) == .image {
+                    if canDrawPictures { return [.emit(.drawPicture(url))] }
+                    return [.say("pictures are drawn with chafa, which is not installed: d saves it", isError: false)]
+                }
                 return [.askToSave(url, what: .link)]
             case .externalURL:
                 if let target = ExternalURL.target(of: url.selector) {

@@ -14,12 +14,14 @@ public enum View: Equatable, Sendable {
     case question(QuestionView)
     /// A certificate to trust or not, with what the server showed.
     case certificate(CertificateView)
+    /// A picture drawn in the terminal's cells.
+    case image(ImageView)
 
     /// Line views take the bottom row only; the screen view under them stays in sight.
     var isLineView: Bool {
         switch self {
         case .prompt, .question: return true
-        case .source, .pageInfo, .certificate: return false
+        case .source, .pageInfo, .certificate, .image: return false
         }
     }
 
@@ -41,6 +43,9 @@ public enum View: Equatable, Sendable {
             return view.handle(key)
         case .certificate(let view):
             return view.handle(key)
+        case .image(var view):
+            defer { self = .image(view) }
+            return view.handle(key, command: command, context: context)
         }
     }
 
@@ -50,6 +55,7 @@ public enum View: Equatable, Sendable {
         case .source(let view): return view
         case .pageInfo(let view): return view
         case .certificate(let view): return view
+        case .image(let view): return view
         case .prompt, .question: return nil
         }
     }
@@ -59,6 +65,9 @@ public enum View: Equatable, Sendable {
         if case .source(var view) = self {
             view.top = view.layout(context).clamp(view.top + lines)
             self = .source(view)
+        } else if case .image(var view) = self {
+            view.top = max(0, min(view.picture.rows.count - context.pageRows, view.top + lines))
+            self = .image(view)
         }
     }
 
@@ -85,7 +94,7 @@ public enum View: Equatable, Sendable {
         switch self {
         case .prompt(let view): return view.row(context: context)
         case .question(let view): return view.row(context: context)
-        case .source, .pageInfo, .certificate: return nil
+        case .source, .pageInfo, .certificate, .image: return nil
         }
     }
 }
@@ -132,6 +141,8 @@ struct ViewContext {
     var addressPlaces = AddressPlaces([])
     /// The programs that open what Warren does not show (`[handlers.KIND]`).
     var handlers = HandlerTable()
+    /// chafa is there to draw pictures in the terminal.
+    var canDrawPictures = false
 
     /// Rows between the title and the status bar.
     var pageRows: Int { max(1, height - 2) }
