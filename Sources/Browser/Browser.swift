@@ -91,6 +91,8 @@ public struct Browser: Sendable {
     public var handlers = HandlerTable()
     /// chafa is on the machine: an image with no handler is drawn in the terminal.
     public var canDrawPictures = false
+    /// Enter on a picture has said once that chafa is missing.
+    var toldNoChafa = false
     /// The address book merged by address, made when it changes rather than at each keystroke.
     var addressPlaces = AddressPlaces([])
     /// Makes a spool for each page that arrives, so that a large page keeps only a few MiB in
@@ -235,6 +237,14 @@ public struct Browser: Sendable {
             case .download(let url, let fileName, let overwrite):
                 actions += startDownload(url, fileName: fileName, overwrite: overwrite)
             case .say(let text, let isError): say(text, error: isError)
+            case .emit(.drawPicture(let url)) where !canDrawPictures:
+                // Without chafa: said once; from then on Enter offers to save, as for a file.
+                if toldNoChafa {
+                    askToSave(url, what: .link)
+                } else {
+                    toldNoChafa = true
+                    say("chafa is not installed to draw pictures: Enter again or d saves it")
+                }
             case .emit(let action): actions.append(action)
             case .describeDownload(let id): if let words = describeDownload(id) { say(words) }
             }

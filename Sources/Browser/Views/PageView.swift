@@ -267,10 +267,7 @@ public struct PageView: Sendable {
                 return [.push(.prompt(PromptView(.search(url), label: label)))]
             case .download:
                 if let request = handlers.request(for: url) { return [.emit(.runHandler(request))] }
-                if HandlerKind.of(url) == .image {
-                    if canDrawPictures { return [.emit(.drawPicture(url))] }
-                    return [.say("pictures are drawn with chafa, which is not installed: d saves it", isError: false)]
-                }
+                if HandlerKind.of(url) == .image { return [.emit(.drawPicture(url))] }
                 return [.askToSave(url, what: .link)]
             case .externalURL:
                 if let target = ExternalURL.target(of: url.selector) {
