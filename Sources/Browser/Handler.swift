@@ -46,6 +46,35 @@ public enum HandlerKind: String, Sendable, CaseIterable {
         return String(decoding: text, as: UTF8.self).lowercased()
     }
 
+    /// The media type mailcap knows a file by: from its extension, else from its item type.
+    public static func mediaType(of url: GopherURL, kind: HandlerKind) -> String? {
+        if let name = fileExtension(of: url), let type = mediaTypes[name] { return type }
+        switch Character(UnicodeScalar(url.type.byte)) {
+        case "g": return "image/gif"
+        case "p": return "image/png"
+        case "P", "d": return "application/pdf"
+        default: break
+        }
+        switch kind {
+        case .image: return "image/*"
+        case .sound: return "audio/*"
+        case .video: return "video/*"
+        default: return nil
+        }
+    }
+
+    static let mediaTypes: [String: String] = [
+        "png": "image/png", "gif": "image/gif", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp",
+        "bmp": "image/bmp", "svg": "image/svg+xml", "tif": "image/tiff", "tiff": "image/tiff",
+        "mp3": "audio/mpeg", "ogg": "audio/ogg", "oga": "audio/ogg", "opus": "audio/ogg", "flac": "audio/flac",
+        "wav": "audio/x-wav", "mid": "audio/midi", "midi": "audio/midi",
+        "mp4": "video/mp4", "webm": "video/webm", "mkv": "video/x-matroska", "avi": "video/x-msvideo", "mov": "video/quicktime",
+        "pdf": "application/pdf", "ps": "application/postscript", "eps": "application/postscript",
+        "epub": "application/epub+zip", "djvu": "image/vnd.djvu", "odt": "application/vnd.oasis.opendocument.text",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "doc": "application/msword",
+        "zip": "application/zip", "gz": "application/gzip", "tar": "application/x-tar",
+    ]
+
     /// Whether the program is given a downloaded file (`{file}`), rather than an address.
     public var takesFile: Bool { ![.web, .telnet, .tn3270].contains(self) }
 }
@@ -97,10 +126,15 @@ public struct Handler: Sendable, Equatable {
     public static let placeholders = ["file", "url", "host", "port", "user", "selector"]
 }
 
-/// The handlers in force: by kind, and by file extension (which wins for files).
+/// The handlers in force, in the order they are asked: config.toml's for the file's extension,
+/// then for its kind; mailcap's for its media type; then Warren's defaults for the kind.
 public struct HandlerTable: Sendable, Equatable {
     public var byKind: [HandlerKind: Handler] = [:]
     public var byExtension: [String: Handler] = [:]
+    /// From mailcap, by media type (`image/png`, or `image/*`).
+    public var byMediaType: [String: Handler] = [:]
+    /// Warren's defaults, where the program is on the machine (`withDefaults`).
+    public var fallback: [HandlerKind: Handler] = [:]
 
     public init(byKind: [HandlerKind: Handler] = [:], byExtension: [String: Handler] = [:]) {
         self.byKind = byKind
@@ -110,13 +144,19 @@ public struct HandlerTable: Sendable, Equatable {
     /// What to run for `url`, if anything: a request the app carries out. Nothing runs for what
     /// a server could turn into an option or a local file: a web address that is not `http(s)://`
     /// with no space or control character in it, or a host starting with `-`.
-    public func request(for url: GopherURL) -> HandlerRequest? {
+    /// `drawsPictures`: Warren draws images itself (chafa is there), so for an image only what
+    /// config.toml sets is asked, not mailcap or the defaults.
+    public func request(for url: GopherURL, drawsPictures: Bool = false) -> HandlerRequest? {
         guard let kind = HandlerKind.of(url), !url.host.hasPrefix("-") else { return nil }
         if kind == .web {
             guard let target = ExternalURL.target(of: url.selector), Self.isWebAddress(target) else { return nil }
         }
         let fileExtension = kind.takesFile ? HandlerKind.fileExtension(of: url) : nil
-        guard let handler = fileExtension.flatMap({ byExtension[$0] }) ?? byKind[kind] else { return nil }
+        let media = kind.takesFile ? HandlerKind.mediaType(of: url, kind: kind) : nil
+        let fromMailcap = media.flatMap { byMediaType[$0] ?? byMediaType[$0.split(separator: "/")[0] + "/*"] }
+        let configured = fileExtension.flatMap { byExtension[$0] } ?? byKind[kind]
+        let others = kind == .image && drawsPictures ? nil : fromMailcap ?? fallback[kind]
+        guard let handler = configured ?? others else { return nil }
         return HandlerRequest(url: url, kind: kind, handler: handler)
     }
 }

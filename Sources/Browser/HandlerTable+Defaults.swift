@@ -10,7 +10,9 @@ extension HandlerTable {
 
     /// This table with defaults for the kinds it leaves out. `exists` says whether a program is
     /// on the machine (by default: executable, by its path or on `PATH`).
-    public func withDefaults(environment: [String: String], exists: ((String) -> Bool)? = nil) -> HandlerTable {
+    public func withDefaults(
+        environment: [String: String], exists: ((String) -> Bool)? = nil, mailcap: [Mailcap.Entry] = []
+    ) -> HandlerTable {
         var table = self
         let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         let hasDisplay = !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty
@@ -20,7 +22,16 @@ extension HandlerTable {
         }
         func setDefault(_ kind: HandlerKind, _ handler: Handler?) {
             guard table.byKind[kind] == nil, let handler else { return }
-            table.byKind[kind] = handler
+            table.fallback[kind] = handler
+        }
+        // mailcap's entries for the media types Warren meets, each checked as it would run.
+        let types = Set(HandlerKind.mediaTypes.values).union(["image/*", "audio/*", "video/*"])
+        for type in types {
+            if let handler = Mailcap.handler(for: type, in: mailcap, hasDisplay: hasDisplay, exists: exists),
+                let program = handler.command.first, exists(program)
+            {
+                table.byMediaType[type] = handler
+            }
         }
         // $BROWSER may list several, colon-separated: the first that exists.
         let browser = (environment["BROWSER"] ?? "").split(separator: ":").map(String.init).first(where: exists)

@@ -87,7 +87,11 @@ final class InteractiveSession {
             makeSpool: makeSpool)
         browser.hostEncodings = encodings.load()
         browser.feeds = feedStore.load()
-        browser.handlers = config.handlers.withDefaults(environment: environment)
+        // ~/.mailcap first, as its own comment says it takes precedence; $MAILCAPS replaces both.
+        let mailcapFiles = environment["MAILCAPS"].map { $0.split(separator: ":").map(String.init) }
+            ?? [UserPaths.join(paths.home, ".mailcap"), "/etc/mailcap"]
+        let mailcap = mailcapFiles.flatMap { Mailcap.parse(String(decoding: UserFileStore.read($0) ?? [], as: UTF8.self)) }
+        browser.handlers = config.handlers.withDefaults(environment: environment, mailcap: mailcap)
         let searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         chafa = searchPath.split(separator: ":").map { "\($0)/chafa" }.first { access($0, X_OK) == 0 }
         browser.canDrawPictures = chafa != nil

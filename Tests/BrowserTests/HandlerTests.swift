@@ -84,27 +84,28 @@ import WarrenTestSupport
         let table = HandlerTable().withDefaults(
             environment: ["DISPLAY": ":0", "BROWSER": "missing-browser:firefox"],
             exists: { ["xdg-open", "firefox", "telnet", "x3270"].contains($0) })
-        #expect(table.byKind[.web] == Handler(command: ["firefox", "{url}"]))
-        #expect(table.byKind[.image] == Handler(command: ["xdg-open", "{file}"]))
-        #expect(table.byKind[.document] == Handler(command: ["xdg-open", "{file}"]))
-        #expect(table.byKind[.telnet] == Handler(command: ["telnet", "-l", "{user}", "{host}", "{port}"], terminal: true))
-        #expect(table.byKind[.tn3270] == Handler(command: ["x3270", "{host}:{port}"]))
-        #expect(table.byKind[.binary] == nil)
+        #expect(table.fallback[.web] == Handler(command: ["firefox", "{url}"]))
+        #expect(table.fallback[.image] == Handler(command: ["xdg-open", "{file}"]))
+        #expect(table.fallback[.document] == Handler(command: ["xdg-open", "{file}"]))
+        #expect(table.fallback[.telnet] == Handler(command: ["telnet", "-l", "{user}", "{host}", "{port}"], terminal: true))
+        #expect(table.fallback[.tn3270] == Handler(command: ["x3270", "{host}:{port}"]))
+        #expect(table.fallback[.binary] == nil)
     }
 
     @Test func onAConsoleATerminalBrowserRunsOnTheTerminalAndFilesHaveNoDefault() {
         let table = HandlerTable().withDefaults(environment: ["BROWSER": "lynx"], exists: { ["lynx", "xdg-open", "c3270"].contains($0) })
-        #expect(table.byKind[.web] == Handler(command: ["lynx", "{url}"], terminal: true))
-        #expect(table.byKind[.image] == nil)
-        #expect(table.byKind[.telnet] == nil)
-        #expect(table.byKind[.tn3270] == Handler(command: ["c3270", "{host}:{port}"], terminal: true))
+        #expect(table.fallback[.web] == Handler(command: ["lynx", "{url}"], terminal: true))
+        #expect(table.fallback[.image] == nil)
+        #expect(table.fallback[.telnet] == nil)
+        #expect(table.fallback[.tn3270] == Handler(command: ["c3270", "{host}:{port}"], terminal: true))
     }
 
     @Test func whatConfigTomlSetsIsKept() {
         let mine = Handler(command: ["feh", "{file}"])
         let table = HandlerTable(byKind: [.image: mine]).withDefaults(environment: ["DISPLAY": ":0"], exists: { _ in true })
         #expect(table.byKind[.image] == mine)
-        #expect(table.byKind[.sound] == Handler(command: ["xdg-open", "{file}"]))
+        #expect(table.fallback[.image] == nil)
+        #expect(table.fallback[.sound] == Handler(command: ["xdg-open", "{file}"]))
     }
 }
 
@@ -135,5 +136,52 @@ import WarrenTestSupport
         #expect(try name("gopher://h/Ipics/sunset.JPEG") == "sunset.JPEG")
         #expect(try name("gopher://h/dpaper.desktop") == "paper_desktop.pdf")
         #expect(try name("gopher://h/9paper.pdf") == "paper.pdf")
+    }
+}
+
+/// mailcap entries Warren can run without a shell, and where they come in.
+@Suite struct MailcapTests {
+    static let text = """
+        # a comment
+        image/png; feh %s; test=test -n "$DISPLAY"
+        image/*; /usr/bin/display '%s'; test=test -x /usr/bin/display
+        application/pdf; zathura %s
+        application/pdf; evince %s | cat
+        audio/*; mpv --no-video %s; needsterminal
+        text/html; lynx -dump %s; copiousoutput
+        video/*; mplayer; description=reads standard input
+        application/zip; unzip -l %t %s
+        image/gif; gifview\\
+         %s
+        """
+
+    @Test func entriesThatOnlyAShellCouldRunAreLeftOut() {
+        let entries = Mailcap.parse(Self.text)
+        #expect(entries.map(\.type) == ["image/png", "image/*", "application/pdf", "audio/*", "image/gif"])
+        #expect(entries[0].handler == Handler(command: ["feh", "{file}"]))
+        #expect(entries[0].needsDisplay)
+        #expect(entries[1].handler == Handler(command: ["/usr/bin/display", "{file}"]))
+        #expect(entries[1].needsFiles == ["/usr/bin/display"])
+        #expect(entries[3].handler == Handler(command: ["mpv", "--no-video", "{file}"], terminal: true))
+        #expect(entries[4].handler == Handler(command: ["gifview", "{file}"]))
+    }
+
+    @Test func theFirstEntryWhoseTestHoldsIsTakenExactTypeOrFamily() {
+        let entries = Mailcap.parse(Self.text)
+        let noDisplay = Mailcap.handler(for: "image/png", in: entries, hasDisplay: false, exists: { $0 == "/usr/bin/display" })
+        #expect(noDisplay == Handler(command: ["/usr/bin/display", "{file}"]))
+        #expect(Mailcap.handler(for: "image/png", in: entries, hasDisplay: true, exists: { _ in true }) == Handler(command: ["feh", "{file}"]))
+        #expect(Mailcap.handler(for: "image/jpeg", in: entries, hasDisplay: false, exists: { _ in false }) == nil)
+    }
+
+    @Test func mailcapComesAfterConfigTomlAndBeforeTheDefaultsButNeverOverAPictureWarrenDraws() {
+        let entries = Mailcap.parse(Self.text)
+        let table = HandlerTable(byExtension: ["pdf": Handler(command: ["mupdf", "{file}"])])
+            .withDefaults(environment: ["DISPLAY": ":0"], exists: { _ in true }, mailcap: entries)
+        #expect(table.request(for: gopherURL("gopher://h/9paper.pdf"))?.handler.name == "mupdf")
+        #expect(table.request(for: gopherURL("gopher://h/ssong.ogg"))?.handler.name == "mpv")
+        #expect(table.request(for: gopherURL("gopher://h/Iphoto.png"))?.handler.name == "feh")
+        #expect(table.request(for: gopherURL("gopher://h/Iphoto.png"), drawsPictures: true) == nil)
+        #expect(table.request(for: gopherURL("gopher://h/;clip.webm"))?.handler.name == "xdg-open")
     }
 }

@@ -266,7 +266,7 @@ public struct PageView: Sendable {
                 let label = "Search \(DisplayWidth.prefix(of: item.display, fitting: 30).text): "
                 return [.push(.prompt(PromptView(.search(url), label: label)))]
             case .download:
-                if let request = handlers.request(for: url) { return [.emit(.runHandler(request))] }
+                if let request = handlers.request(for: url, drawsPictures: canDrawPictures) { return [.emit(.runHandler(request))] }
                 if HandlerKind.of(url) == .image { return [.emit(.drawPicture(url))] }
                 return [.askToSave(url, what: .link)]
             case .externalURL:
