@@ -7,7 +7,12 @@ extension Browser {
         if let level = views.lastIndex(where: { if case .image = $0 { return true } else { return false } }) {
             closeView(at: level)
         }
-        push(.image(ImageView(picture)))
+        // Under a prompt being typed in, which keeps its keys.
+        if let typing = views.firstIndex(where: \.isLineView) {
+            views.insert(.image(ImageView(picture)), at: typing)
+        } else {
+            push(.image(ImageView(picture)))
+        }
         status = nil  // "drawing…" is done: the picture's own words show
     }
 

@@ -26,8 +26,12 @@ public struct Page: Sendable {
     /// A document's addresses, in reading order (link N is `documentLinks[N - 1]`), found as
     /// its lines arrive.
     public private(set) var documentLinks: [DocumentLink] = []
-    /// Lines looked at for addresses so far.
+    /// Lines looked at for addresses so far, and the charset they were read in.
     private var linesScannedForLinks = 0
+    private var linkScanCharset: LegacyCharset?
+    /// The most addresses a document gets as links: past it, a page of nothing but addresses
+    /// would hold a string for each.
+    static let documentLinkLimit = 100_000
 
     public init(location: Location, title: String? = nil, content: Content, state: LoadState = .complete) {
         self.location = location
@@ -126,12 +130,13 @@ public struct Page: Sendable {
         guard case .document(let document) = content else { return }
         let end = document.count
         guard linesScannedForLinks < end else { return }
-        for index in linesScannedForLinks..<end where document.mayHoldAddress(index) {
-            for found in TextLinks.find(in: document.line(index)) {
+        for index in linesScannedForLinks..<end where documentLinks.count < Self.documentLinkLimit && document.mayHoldAddress(index) {
+            for found in TextLinks.find(in: document.line(index)).prefix(Self.documentLinkLimit - documentLinks.count) {
                 documentLinks.append(DocumentLink(line: index, start: found.start, length: found.length, address: found.address))
             }
         }
         linesScannedForLinks = end
+        linkScanCharset = document.charsetGuess.charset
     }
 
     /// The links on line `index`, with their numbers (1-based), by binary search.
@@ -157,6 +162,12 @@ public struct Page: Sendable {
             content = .menu(Menu())
             document.finish()
             content = .document(document)
+            // Read in another charset than when the addresses were found (the guess settles as
+            // text arrives), or with its `..` lines unstuffed: their places moved; find them again.
+            if !documentLinks.isEmpty, linkScanCharset != document.charsetGuess.charset || document.isDotTerminated {
+                documentLinks = []
+                linesScannedForLinks = 0
+            }
             scanForLinks()
         }
     }

@@ -104,12 +104,15 @@ static inline void cwarren_window_size(int fd, int *rows, int *columns) {
     }
 }
 
-// A picture cell's colours (palette numbers, -1 for the terminal's own) through ncurses'
-// extended pairs: alloc_pair finds or makes the pair, so a picture may use many more
-// combinations than the 255 the theme's COLOR_PAIR attributes can name.
-static inline void cwarren_cell_colours(int foreground, int background, int reverse) {
-    int pair = alloc_pair(foreground, background);
-    if (pair < 0) pair = 0;
+// A picture's cell colours (palette numbers, -1 for the terminal's own) through ncurses'
+// extended pairs, so a picture may use many more combinations than the 255 the theme's
+// COLOR_PAIR attributes can name. find_pair reuses a pair that has the colours already;
+// alloc_pair makes one (the caller counts them, so the table never fills and ncurses never
+// takes back one of the theme's); free_pair gives them back when no picture is shown.
+static inline int cwarren_find_pair(int foreground, int background) { return find_pair(foreground, background); }
+static inline int cwarren_alloc_pair(int foreground, int background) { return alloc_pair(foreground, background); }
+static inline void cwarren_free_pair(int pair) { free_pair(pair); }
+static inline void cwarren_use_pair(int pair, int reverse) {
     wattr_set(stdscr, reverse ? A_REVERSE : A_NORMAL, 0, &pair);
 }
 

@@ -49,6 +49,10 @@ public struct ImageHeader: Sendable, Equatable {
 
     /// More pixels than this are not drawn: decoding them could take gigabytes.
     public static let pixelLimit = 64 * 1024 * 1024
-    public var isDrawable: Bool { width > 0 && height > 0 && width * height <= Self.pixelLimit }
+    public var isDrawable: Bool {
+        // 32-bit sizes from a hostile file: the product must not overflow.
+        let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
+        return width > 0 && height > 0 && !overflow && pixels <= Self.pixelLimit
+    }
     public var description: String { "\(format), \(width)×\(height) pixels" }
 }

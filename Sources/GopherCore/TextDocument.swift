@@ -79,7 +79,6 @@ public struct TextDocument: Sendable {
         return line
     }
 
-    /// Line `index`, decoded and sanitised: safe to print.
     /// Whether line `index` can hold an address (`://` in its bytes): most lines do not, and
     /// are not decoded to look.
     public func mayHoldAddress(_ index: Int) -> Bool {
@@ -93,6 +92,7 @@ public struct TextDocument: Sendable {
         return false
     }
 
+    /// Line `index`, decoded and sanitised: safe to print.
     public func line(_ index: Int) -> String {
         Sanitizer.clean(decoded(lineBytes(index)))
     }

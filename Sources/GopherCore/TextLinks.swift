@@ -16,7 +16,9 @@ public enum TextLinks {
         }
     }
 
-    static let schemes = ["gopher://", "gophers://", "http://", "https://", "telnet://"]
+    static let schemes = ["gopher://", "gophers://", "http://", "https://", "telnet://"].map { Array($0) }
+    /// Longer than this is no address a person follows, and would cost every frame it is drawn.
+    public static let longestAddress = 2048
 
     public static func find(in line: String) -> [Found] {
         // Most lines hold none: skip them with one cheap look for "://".
@@ -32,7 +34,7 @@ public enum TextLinks {
                 continue
             }
             var end = index + scheme.count
-            while end < characters.count, !endsAddress(characters[end]) { end += 1 }
+            while end < characters.count, end - index < longestAddress, !endsAddress(characters[end]) { end += 1 }
             end = trimmed(characters, from: index + scheme.count, to: end)
             if end > index + scheme.count {
                 found.append(Found(start: index, length: end - index, address: String(characters[index..<end])))
@@ -42,9 +44,15 @@ public enum TextLinks {
         return found
     }
 
-    private static func matches(_ scheme: String, _ characters: [Character], at index: Int) -> Bool {
+    /// ASCII, compared without making a string a character.
+    private static func matches(_ scheme: [Character], _ characters: [Character], at index: Int) -> Bool {
         guard index + scheme.count <= characters.count else { return false }
-        return zip(scheme, characters[index..<index + scheme.count]).allSatisfy { $0 == Character($1.lowercased()) }
+        for (offset, expected) in scheme.enumerated() {
+            guard let ascii = characters[index + offset].asciiValue,
+                (0x41...0x5A).contains(ascii) ? ascii + 0x20 == expected.asciiValue : ascii == expected.asciiValue
+            else { return false }
+        }
+        return true
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
@@ -53,21 +61,31 @@ public enum TextLinks {
         character.isWhitespace || "<>\"'`|\\^{}".contains(character) || character.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true
     }
 
-    /// The end without trailing `.,;:!?` and without closing brackets not opened inside.
+    /// The end without trailing `.,;:!?` and without closing brackets not opened inside. The
+    /// brackets are counted once, then taken off as they are trimmed.
     private static func trimmed(_ characters: [Character], from start: Int, to end: Int) -> Int {
         var end = end
+        var parentheses = 0  // closing minus opening
+        var brackets = 0
+        for character in characters[start..<end] {
+            switch character {
+            case "(": parentheses -= 1
+            case ")": parentheses += 1
+            case "[": brackets -= 1
+            case "]": brackets += 1
+            default: break
+            }
+        }
         while end > start {
-            let last = characters[end - 1]
-            if ".,;:!?".contains(last) {
+            switch characters[end - 1] {
+            case ".", ",", ";", ":", "!", "?": end -= 1
+            case ")" where parentheses > 0:
+                parentheses -= 1
                 end -= 1
-            } else if let open = ["(": ")", "[": "]"].first(where: { $0.value == String(last) })?.key {
-                let inside = characters[start..<end]
-                let opened = inside.filter { String($0) == open }.count
-                let closed = inside.filter { $0 == last }.count
-                guard closed > opened else { break }
+            case "]" where brackets > 0:
+                brackets -= 1
                 end -= 1
-            } else {
-                break
+            default: return end
             }
         }
         return end

@@ -19,7 +19,8 @@ extension FetchSession {
                 socket: socket?.rawValue ?? -1, serverName: isAddress ? nil : host,
                 authorityFile: options.tls.authorityFile)
         } catch {
-            throw .failed(FetchError(stage: .tls, code: .tlsFailed, detail: error.reason, subject: subject))
+            // Here, not the server's doing: never a reason for --tls to go on in clear.
+            throw .failed(FetchError(stage: .tls, code: .certificateRefused, detail: error.reason, subject: subject))
         }
         // One deadline for the whole handshake: a server sending a byte at a time cannot hold it.
         let deadline = clock.now + options.connectTimeout

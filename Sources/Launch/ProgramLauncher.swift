@@ -154,10 +154,13 @@ extension ProgramLauncher {
                 break
             }
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            let ready = poll(&fds, nfds_t(fds.count), Int32(clamping: remaining.components.seconds * 1000 + 1))
+            let (seconds, attoseconds) = remaining.components
+            let milliseconds = Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000 + 1)
+            let ready = poll(&fds, nfds_t(fds.count), milliseconds)
             if ready < 0, errno == EINTR { continue }
             for entry in fds where entry.revents != 0 {
                 let count = read(entry.fd, &buffer, buffer.count)
+                if count < 0, errno == EINTR || errno == EAGAIN { continue }
                 if count <= 0 {
                     open.removeAll { $0 == entry.fd }
                 } else if entry.fd == outPipe[0] {

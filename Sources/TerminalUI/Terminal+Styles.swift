@@ -5,6 +5,8 @@ import CNcursesw
 /// them and the user allows them, otherwise its attributes only (bold, dim, underline, reverse).
 struct Palette {
     private let attributes: [Style: attr_t]
+    /// Colour pairs the theme took (1 to this number).
+    var pairsUsed = 0
 
     subscript(style: Style) -> attr_t { attributes[style] ?? cwarren_a_normal() }
 
@@ -52,7 +54,7 @@ struct Palette {
             }
             attributes[style] = value
         }
-        return Palette(attributes: attributes)
+        return Palette(attributes: attributes, pairsUsed: pairs.count)
     }
 
     private static func curses(_ attributes: TextAttributes) -> attr_t {

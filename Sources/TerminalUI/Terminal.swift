@@ -17,6 +17,10 @@ public final class Terminal {
     let palette: Palette
     /// The colours pictures may use: 256, 16 or 8, or 0 for none (no colour, or `NO_COLOR`).
     public let pictureColours: Int
+    /// Pairs made for pictures, and how many may be: what the terminal has, less the theme's
+    /// (at most 256) and pair 0.
+    var picturePairs: Set<Int32> = []
+    let pictureLimit: Int
     var isEnded = false
     var isCursorVisible = false
     /// Keys drained by `handleResize` so the KEY_RESIZE that `resizeterm` queues is not reported twice.
@@ -48,6 +52,7 @@ public final class Terminal {
         palette = colourPalette ?? Palette.monochrome(theme)
         let colours = Int(cwarren_colors())
         pictureColours = colourPalette == nil ? 0 : (colours >= 256 ? 256 : colours >= 16 ? 16 : 8)
+        pictureLimit = max(0, Int(cwarren_color_pairs()) - 1 - palette.pairsUsed)
         usesMouse = mouse
         if mouse {
             cwarren_mouse_enable(1)

@@ -38,8 +38,15 @@ final class InteractiveSession {
     /// removed when Warren exits.
     private let handlerFolder: String
     private var handlerFiles: [String] = []
-    /// chafa, found on `PATH` at start: pictures are drawn with it.
+    /// chafa and prlimit, found on `PATH` at start: pictures are drawn with them.
     private let chafa: String?
+    private let prlimit: String?
+    /// The picture asked for last: a drawing that ends after another was asked for (or after
+    /// the page changed) is dropped. A redraw for a new size runs one at a time; a resize while
+    /// one runs asks for one more when it ends.
+    private var pictureGeneration = 0
+    private var pictureRedrawRunning = false
+    private var pictureRedrawPending = false
     /// Handler downloads' ids, negative so they never meet a browser load's.
     private var nextHandlerFetch = -1
     /// Handlers running beside Warren (pid → name), looked at twice a second for how they
@@ -94,7 +101,8 @@ final class InteractiveSession {
         browser.handlers = config.handlers.withDefaults(environment: environment, mailcap: mailcap)
         let searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         chafa = searchPath.split(separator: ":").map { "\($0)/chafa" }.first { access($0, X_OK) == 0 }
-        browser.canDrawPictures = chafa != nil
+        prlimit = (searchPath.split(separator: ":").map { "\($0)/prlimit" } + ["/usr/bin/prlimit"]).first { access($0, X_OK) == 0 }
+        browser.canDrawPictures = chafa != nil && prlimit != nil
         browser.addressBook = visits.addressEntries() + bookmarks.addressEntries() + Self.addressEntries(of: browser.feeds)
         var terminalEnvironment = environment
         if config.colors == false { terminalEnvironment["NO_COLOR"] = "1" }
@@ -512,7 +520,18 @@ final class InteractiveSession {
     /// header claims more pixels than `ImageHeader.pixelLimit` is not tried. `again`: the window
     /// changed size, the picture on screen is drawn anew.
     private func drawPicture(_ url: GopherURL, file: String, again: Bool) {
-        guard let chafa else { return }
+        guard let chafa, let prlimit else { return }
+        if again {
+            guard !pictureRedrawRunning else {
+                pictureRedrawPending = true
+                return
+            }
+            pictureRedrawRunning = true
+        } else {
+            pictureGeneration += 1
+        }
+        let generation = pictureGeneration
+        let location = browser.page?.location
         let header = Self.imageHeader(of: file)
         if let header, !header.isDrawable {
             browser.report("image: too large to draw (\(header.description)): d saves it", isError: true)
@@ -521,7 +540,7 @@ final class InteractiveSession {
         let size = terminal.size
         let colours = terminal.pictureColours == 0 ? "none" : String(terminal.pictureColours)
         let arguments = [
-            "/usr/bin/prlimit", "--as=536870912", "--cpu=10", "--", chafa, "--format", "symbols", "--colors", colours,
+            prlimit, "--as=536870912", "--cpu=10", "--", chafa, "--threads", "1", "--format", "symbols", "--colors", colours,
             "--size", "\(max(1, size.width))x\(max(1, size.height - 2))", "--animate", "off", "--polite", "on", "--", file,
         ].map { Array($0.utf8) }
         var info = stat()
@@ -533,6 +552,17 @@ final class InteractiveSession {
             }
             DispatchQueue.main.async { [unowned self] in
                 MainActor.assumeIsolated {
+                    defer { scheduleRedraw(atOnce: true) }
+                    if again {
+                        pictureRedrawRunning = false
+                        if pictureRedrawPending, let shown = browser.pictureOnScreen {
+                            pictureRedrawPending = false
+                            drawPicture(shown.url, file: shown.file, again: true)
+                            return
+                        }
+                    }
+                    // Asked for something else since, or left the page: this one is not wanted.
+                    guard generation == pictureGeneration, browser.page?.location == location else { return }
                     switch outcome {
                     case .failure(let failure):
                         browser.report("image: could not decode (\(failure))", isError: true)
@@ -545,7 +575,6 @@ final class InteractiveSession {
                             browser.report("image: could not decode (\(Self.pictureFailure(captured, file: file)))", isError: true)
                         }
                     }
-                    scheduleRedraw(atOnce: true)
                 }
             }
         }

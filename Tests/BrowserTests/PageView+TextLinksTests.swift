@@ -33,7 +33,8 @@ import WarrenTestSupport
         var browser = Self.document()
         #expect(browser.press(.tab) == [])
         #expect(browser.statusLine == " 1/4  gopher://other.example/1/phlog")
-        #expect(browser.render().rows[2].spans[2].style == .selectedLink)
+        // The selection is one span, its number with it.
+        #expect(browser.render().rows[2].spans[1] == Span("[1]gopher://other.example/1/phlog", .selectedLink))
         browser.press(.tab, .tab, .tab)
         #expect(browser.statusLine == " 4/4  gophers://safe.example/0/note.txt")
         browser.press(.tab)
@@ -83,5 +84,29 @@ import WarrenTestSupport
         #expect(browser.press(.character("y")) == [.copy("https://web.example/page")])
         browser.press(.character("="))
         #expect(browser.pageLines[3] == "Size       186 B, 4 lines, 4 links in the text")
+    }
+
+    @Test func aSelectedAddressThatWrapsIsDrawnAsTheSelectionOnEveryRow() {
+        var browser = browserShowing(
+            "gopher://example.org/0/long.txt", bytes("see gopher://a.example/1/" + String(repeating: "x", count: 90) + " end\n"))
+        browser.press(.tab)
+        let rows = browser.render().rows
+        #expect(rows[1].spans == [Span("see")])
+        #expect(rows[2].spans.map(\.style) == [.selectedLink])
+        #expect(rows[3].spans.first?.style == .selectedLink)
+        #expect(rows[3].spans.last == Span(" end"))
+    }
+
+    @Test func aFootnoteMarkLikeALinkNumberIsPlainText() {
+        let browser = browserShowing("gopher://example.org/0/n.txt", bytes("a claim [1] and gopher://a.example/\n"))
+        let spans = browser.render().rows[1].spans
+        #expect(spans.first == Span("a claim [1] and "))
+        #expect(spans.dropFirst().first == Span("[1]", .linkNumber))
+    }
+
+    @Test func aLineOfClosingBracketsAfterAnAddressIsQuick() {
+        let line = "gopher://x.example/" + String(repeating: ")", count: 100_000)
+        let found = TextLinks.find(in: line)
+        #expect(found.map(\.address) == ["gopher://x.example/"])
     }
 }

@@ -37,8 +37,19 @@ public struct ImageView: Sendable, Equatable {
 extension ImageView: ScreenView {
     func title(context: ViewContext) -> String { " picture " + picture.url.description }
 
+    /// Cut at the screen's edge: a picture drawn for a wider window (while a redraw for the new
+    /// size runs) never wraps onto the next row.
     func rows(context: ViewContext) -> [ScreenRow] {
-        picture.rows.dropFirst(top).prefix(context.pageRows).map { ScreenRow($0) }
+        picture.rows.dropFirst(top).prefix(context.pageRows).map { spans in
+            var used = 0
+            var kept: [Span] = []
+            for span in spans where used < context.width {
+                let fitted = DisplayWidth.prefix(of: span.text, fitting: context.width - used).text
+                used += DisplayWidth.columns(of: String(fitted))
+                kept.append(Span(String(fitted), span.style, colours: span.colours))
+            }
+            return ScreenRow(kept)
+        }
     }
 
     func restingStatus(context: ViewContext) -> String {

@@ -12,56 +12,65 @@ extension PageView {
 
     /// A document line as shown: each address with its number just before it.
     func documentText(_ document: TextDocument, _ index: Int) -> String {
+        markedLine(document, index).text
+    }
+
+    /// The line with its `[N]` markers, and the style of each of its characters (nil: plain
+    /// text), worked out from where the addresses are, never by looking for their text.
+    private func markedLine(_ document: TextDocument, _ index: Int) -> (text: String, styles: [Style?]) {
         let links = page.documentLinks(onLine: index)
         let line = document.line(index)
-        guard !links.isEmpty else { return line }
-        var characters = Array(line)
-        for position in links.indices.reversed() where links[position].start <= characters.count {
-            characters.insert(contentsOf: "[\(position + 1)]", at: links[position].start)
+        guard !links.isEmpty else { return (line, []) }
+        let original = Array(line)
+        var characters: [Character] = []
+        var styles: [Style?] = []
+        characters.reserveCapacity(original.count + links.count * 4)
+        var consumed = 0
+        for position in links.indices {
+            let link = links[position]
+            guard link.start >= consumed, link.start + link.length <= original.count else { continue }
+            characters += original[consumed..<link.start]
+            styles += Array(repeating: nil, count: link.start - consumed)
+            let selected = position == viewport.selectedLink
+            let marker = Array("[\(position + 1)]")
+            characters += marker
+            styles += Array(repeating: selected ? Style.selectedLink : .linkNumber, count: marker.count)
+            characters += original[link.start..<(link.start + link.length)]
+            styles += Array(repeating: selected ? Style.selectedLink : .link, count: link.length)
+            consumed = link.start + link.length
         }
-        return String(characters)
+        characters += original[consumed...]
+        styles += Array(repeating: nil, count: original.count - consumed)
+        return (String(characters), styles)
     }
 
     /// The rows of document line `index`: its numbers and addresses drawn as links, the
-    /// selected one as the selection; find matches in the rest.
+    /// selected one as the selection (across rows where it wraps); find matches in the rest.
     func documentRows(_ document: TextDocument, index: Int, context: ViewContext, limit: Int) -> [ScreenRow] {
-        let text = documentText(document, index)
+        let (text, styles) = markedLine(document, index)
         let pieces = context.columns.rows(of: text, wrapping: context.wrap, limit: limit)
-        let links = page.documentLinks(onLine: index)
-        guard !links.isEmpty else {
+        guard !styles.isEmpty else {
             return pieces.map { ScreenRow(Span($0).highlightingMatches(of: context.matchText)) }
         }
-        var marks: [(text: [Character], style: Style)] = []
-        for position in links.indices {
-            let selected = position == viewport.selectedLink
-            marks.append((Array("[\(position + 1)]"), selected ? .selectedLink : .linkNumber))
-            marks.append((Array(links[position].address), selected ? .selectedLink : .link))
-        }
-        return pieces.map { piece in ScreenRow(Self.spans(of: piece, marking: marks, matchText: context.matchText)) }
-    }
-
-    /// `piece` cut into spans where the marks occur (the first that fits at each place).
-    static func spans(of piece: String, marking marks: [(text: [Character], style: Style)], matchText: String?) -> [Span] {
-        let characters = Array(piece)
-        var spans: [Span] = []
-        var plainStart = 0
-        var index = 0
-        func flushPlain(to end: Int) {
-            guard plainStart < end else { return }
-            spans += Span(String(characters[plainStart..<end])).highlightingMatches(of: matchText)
-        }
-        while index < characters.count {
-            if let mark = marks.first(where: { !$0.text.isEmpty && characters[index...].starts(with: $0.text) }) {
-                flushPlain(to: index)
-                spans.append(Span(String(mark.text), mark.style))
-                index += mark.text.count
-                plainStart = index
-            } else {
-                index += 1
+        // Each row is the text from where the last one ended, but for the space a wrap dropped.
+        let characters = Array(text)
+        var cursor = 0
+        return pieces.map { piece in
+            let row = Array(piece)
+            while cursor < characters.count, !characters[cursor...].starts(with: row), characters[cursor] == " " { cursor += 1 }
+            var spans: [Span] = []
+            var start = 0
+            while start < row.count {
+                let style = cursor + start < styles.count ? styles[cursor + start] : nil
+                var end = start + 1
+                while end < row.count, (cursor + end < styles.count ? styles[cursor + end] : nil) == style { end += 1 }
+                let text = String(row[start..<end])
+                if let style { spans.append(Span(text, style)) } else { spans += Span(text).highlightingMatches(of: context.matchText) }
+                start = end
             }
+            cursor += row.count
+            return ScreenRow(spans)
         }
-        flushPlain(to: characters.count)
-        return spans
     }
 
     // MARK: Choosing
