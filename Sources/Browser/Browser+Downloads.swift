@@ -93,17 +93,7 @@ extension Browser {
     /// The downloads page on screen follows the list as it changes, keeping its place.
     mutating func refreshDownloadsPage() {
         guard page?.location == .about("downloads") else { return }
-        let fresh = downloadsPage()
-        let rows = pageRows
-        changePageView { view in
-            let viewport = view.page.viewport
-            view.page = fresh
-            view.page.viewport = viewport
-            if let selected = viewport.selected, view.menu?.linkNumber(ofItemAt: selected) == nil {
-                view.page.viewport.selected = nil  // the entry it was on is gone
-            }
-            view.selectFirstLinkIfNeeded(pageRows: rows)
-        }
+        replaceBuiltInPage(with: downloadsPage())
     }
 
     /// `x` on the downloads page: cancels the selected download, or removes it once ended.

@@ -78,17 +78,7 @@ extension Browser {
     /// The feeds page on screen follows the feeds as they change, keeping its place.
     mutating func refreshFeedsPage() {
         guard page?.location == .about("feeds") else { return }
-        let fresh = feedsPage()
-        let rows = pageRows
-        changePageView { view in
-            let viewport = view.page.viewport
-            view.page = fresh
-            view.page.viewport = viewport
-            if let selected = viewport.selected, view.menu?.linkNumber(ofItemAt: selected) == nil {
-                view.page.viewport.selected = nil
-            }
-            view.selectFirstLinkIfNeeded(pageRows: rows)
-        }
+        replaceBuiltInPage(with: feedsPage())
     }
 
     /// `about:feeds`: feeds with something new first (the newest first), each with its name,

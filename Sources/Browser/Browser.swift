@@ -264,6 +264,21 @@ public struct Browser: Sendable {
 
     /// Changes the page view in place: taken out of `pageView` first, so that its page (which
     /// may be large) is never copied on the way.
+    /// A page Warren makes (downloads, feeds) made again in place: it keeps its place, and a
+    /// selection whose entry is gone goes.
+    mutating func replaceBuiltInPage(with fresh: Page) {
+        let rows = pageRows
+        changePageView { view in
+            let viewport = view.page.viewport
+            view.page = fresh
+            view.page.viewport = viewport
+            if let selected = viewport.selected, view.menu?.linkNumber(ofItemAt: selected) == nil {
+                view.page.viewport.selected = nil  // the entry it was on is gone
+            }
+            view.selectFirstLinkIfNeeded(pageRows: rows)
+        }
+    }
+
     mutating func changePageView(_ body: (inout PageView) -> Void) {
         guard var view = pageView else { return }
         pageView = nil
