@@ -328,3 +328,9 @@ private func wrappedDocument() -> Browser {
     #expect(browser.press(.character("y")) == [])
     #expect(browser.statusLine == " cannot copy: invalid port \"70000\"")
 }
+
+@Test func aURLLineToGopherspaceIsTaggedAsWhatItOpens() {
+    let browser = browserShowing("gopher://example.org/", bytes(
+        "hSecure phlog\tURL:gophers://safe.example/1/phlog\tsafe.example\t70\r\nhThe web\tURL:https://web.example/\tweb.example\t70\r\n.\r\n"))
+    #expect(Array(browser.pageLines.prefix(2)) == ["  1 DIR Secure phlog", "  2 WWW The web"])
+}

@@ -49,12 +49,16 @@ extension PageView: ScreenView {
             let gap = " " + String(repeating: " ", count: numberWidth) + " "
             lead = [Span(gap), Span("ERR", .tag(.error)), Span(" ", .error)]
         case .link, .invalidLink:
+            // A `URL:gophers://…` line (a gophers:// bookmark or feed) is tagged as what it opens.
+            let target = item.type == .html ? ExternalURL.target(of: item.selector).flatMap(ExternalURL.gopherTarget) : nil
+            let shownType = target?.type ?? item.type
             let number = menu.linkNumber(ofItemAt: index).map(String.init) ?? ""
             let gap = " " + String(repeating: " ", count: max(0, numberWidth - number.count)) + number + " "
             style = selected ? .selectedLink : (item.kind == .invalidLink ? .invalidLink : .link)
             fill = selected ? .selectedLink : .normal
             lead = [
-                Span(gap, selected ? .selectedLink : .linkNumber), Span(item.type.tag, selected ? .selectedLink : .tag(TagKind(item.type))),
+                Span(gap, selected ? .selectedLink : .linkNumber),
+                Span(shownType.tag, selected ? .selectedLink : .tag(TagKind(shownType))),
                 Span(" ", style),
             ]
         }
