@@ -31,6 +31,7 @@ extension Browser {
             return []
         }
         say("checking \(feeds.count) feed\(feeds.count == 1 ? "" : "s")…")
+        feedRound = (Set(feeds.map { Feed.key(of: $0.url) }), 0, 0)
         return [.checkFeeds(feeds.map(\.url))]
     }
 
@@ -46,6 +47,14 @@ extension Browser {
         }
         let unread = feeds.reduce(0) { $0 + $1.unread.count }
         if fresh > 0 { say("feeds: \(unread) new") }
+        if var round = feedRound, round.waiting.remove(Feed.key(of: url)) != nil {
+            round.fresh += fresh
+            round.failed += bytes == nil ? 1 : 0
+            feedRound = round.waiting.isEmpty ? nil : round
+            if round.waiting.isEmpty, round.fresh == 0 {
+                say(round.failed > 0 ? "feeds: nothing new; \(round.failed) failed (F shows why)" : "feeds: nothing new", error: round.failed > 0)
+            }
+        }
         refreshFeedsPage()
         return [.saveFeed(feeds[index])]
     }

@@ -66,6 +66,9 @@ public struct Browser: Sendable {
     public internal(set) var loading: Loading?
     /// The subscribed menus and what is new in them (`S`, `F`, `R`; `Browser+Feeds.swift`).
     public var feeds: [Feed] = []
+    /// The feeds `R` asked for that have not answered yet, and what those that did found: when
+    /// the last answers, the status bar says how it went.
+    var feedRound: (waiting: Set<String>, fresh: Int, failed: Int)?
     /// Downloads, oldest first: at most `maximumRunningDownloads` run, the rest wait in turn.
     public internal(set) var downloads: [Download] = []
     public static let maximumRunningDownloads = 4

@@ -105,4 +105,14 @@ import WarrenTestSupport
         #expect(actions.contains { if case .saveFeed = $0 { return true } else { return false } })
         #expect(browser.feeds[0].unread.isEmpty)
     }
+
+    @Test func whenEveryFeedRAskedForHasAnsweredTheStatusSaysHowItWent() {
+        var browser = Self.withNewPost()
+        browser.press(.character("R"))
+        browser.feedChecked(gopherURL(Self.phlog), menu: Self.phlogMenu, failure: nil, at: 300)
+        #expect(browser.statusLine == " feeds: nothing new")
+        browser.press(.character("R"))
+        browser.feedChecked(gopherURL(Self.phlog), menu: nil, failure: "connect failed: Connection refused (p:70)", at: 400)
+        #expect(browser.statusLine == " feeds: nothing new; 1 failed (F shows why)")
+    }
 }
