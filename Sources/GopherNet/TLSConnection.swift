@@ -21,35 +21,20 @@ final class TLSConnection {
         case failed(String)
     }
 
-    private let context: OpaquePointer
+    private let context: TLSClientContext
     private let ssl: OpaquePointer
     /// After a fatal error OpenSSL must not be asked to shut the connection down.
     private var failed = false
 
     /// Fails with OpenSSL's reason when the context cannot be made (the trust store unreadable).
     /// `authorityFile` replaces the system store; nil keeps OpenSSL's default paths, which honour
-    /// `SSL_CERT_FILE` and `SSL_CERT_DIR`.
+    /// `SSL_CERT_FILE` and `SSL_CERT_DIR`. The context is shared (`TLSClientContext`).
     init(socket: Int32, serverName: String?, authorityFile: String?) throws(TLSSetupFailure) {
+        let context = try TLSClientContext.shared(authorityFile: authorityFile)
         ERR_clear_error()
-        guard let context = SSL_CTX_new(TLS_client_method()) else { throw TLSSetupFailure(Self.lastReason()) }
-        let loaded: Int32
-        if let authorityFile {
-            loaded = SSL_CTX_load_verify_locations(context, authorityFile, nil)
-        } else {
-            loaded = SSL_CTX_set_default_verify_paths(context)
-        }
-        guard loaded == 1, cwarren_tls_configure_client(context) == 1 else {
-            SSL_CTX_free(context)
-            throw TLSSetupFailure("cannot load the trusted certificates: \(Self.lastReason())")
-        }
-        SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nil)
-        guard let ssl = SSL_new(context) else {
-            SSL_CTX_free(context)
-            throw TLSSetupFailure(Self.lastReason())
-        }
+        guard let ssl = SSL_new(context.pointer) else { throw TLSSetupFailure(Self.lastReason()) }
         guard SSL_set_fd(ssl, socket) == 1 else {
             SSL_free(ssl)
-            SSL_CTX_free(context)
             throw TLSSetupFailure(Self.lastReason())
         }
         // SNI is for names only; RFC 6066 forbids sending an address.
@@ -62,7 +47,6 @@ final class TLSConnection {
         // A close_notify, once, without waiting for the server's: the response is already in.
         if !failed { _ = SSL_shutdown(ssl) }
         SSL_free(ssl)
-        SSL_CTX_free(context)
     }
 
     func handshake() -> Step { step(SSL_connect(ssl)) }
