@@ -116,12 +116,18 @@ import WarrenTestSupport
     #expect(browser.pageLines.contains("Route      via socks5h://127.0.0.1:9050"))
 }
 
-@Test func aPageOverTLSIsMarkedInTheTitleAndPageInfoSaysHowItIsProtected() throws {
+/// An 80×24 browser that loaded a one-line menu from `url`, finished with `info`.
+private func loaded(_ url: String, info: PageInfo) throws -> Browser {
     var browser = Browser()
     browser.resize(width: 80, height: 24)
-    let opened = browser.open(try Location(parsing: "gophers://example.org/1/"), title: nil)
+    let opened = browser.open(try Location(parsing: url), title: nil)
     let id = try #require(opened.fetchID)
-    browser.loadData(id: id, bytes("iSecret garden\t\tnull.host\t1\r\n.\r\n"))
+    browser.loadData(id: id, bytes("iA line\t\tnull.host\t1\r\n.\r\n"))
+    browser.loadFinished(id: id, info: info)
+    return browser
+}
+
+@Test func aPageOverTLSIsMarkedInTheTitleAndPageInfoSaysHowItIsProtected() throws {
     var info = PageInfo.sample
     info.tls = TLSDetails(
         protocolVersion: "TLSv1.3", cipher: "TLS_AES_256_GCM_SHA384",
@@ -129,7 +135,7 @@ import WarrenTestSupport
             subject: "CN=example.org", issuer: "CN=Test CA", fingerprint: CertificateViewTests.fingerprint,
             notAfter: 1_827_000_000),
         trust: .pinned)
-    browser.loadFinished(id: id, info: info)
+    var browser = try loaded("gophers://example.org/1/", info: info)
     #expect(browser.titleLine == " [TLS] gophers://example.org/1/")
     browser.press(.character("="))
     #expect(Array(browser.pageLines[5...14]) == [
@@ -147,14 +153,9 @@ import WarrenTestSupport
 }
 
 @Test func aPlainPageAfterTLSFailedSaysSoInPageInfo() throws {
-    var browser = Browser()
-    browser.resize(width: 80, height: 24)
-    let opened = browser.open(try Location(parsing: "gopher://example.org/1/"), title: nil)
-    let id = try #require(opened.fetchID)
-    browser.loadData(id: id, bytes("iPlain\t\tnull.host\t1\r\n.\r\n"))
     var info = PageInfo.sample
     info.tlsFallback = "the server does not speak TLS (wrong version number)"
-    browser.loadFinished(id: id, info: info)
+    var browser = try loaded("gopher://example.org/1/", info: info)
     #expect(browser.titleLine == " gopher://example.org/1/")
     browser.press(.character("="))
     #expect(browser.pageLines[7] == "Security   plain gopher: the server does not speak TLS (wrong version number)")

@@ -57,6 +57,12 @@ public struct CertificateView: Sendable, Equatable {
         isChange ? "certificate changed: [r]eplace the pin, or [n]o?" : "trust [o]nce, [a]lways, or [n]o?"
     }
 
+    private var names: [String] {
+        ["Subject    \(question.certificate.subject)", "Issuer     \(question.certificate.issuer)"]
+    }
+
+    private var expiry: String { "Expires    \(question.certificate.expiryText)" }
+
     var lines: [String] {
         let shown = question.certificate
         var lines: [String]
@@ -66,12 +72,11 @@ public struct CertificateView: Sendable, Equatable {
                 "The certificate of \(question.endpoint) is not from a known authority.",
                 "",
                 "Why        \(why)",
-                "Subject    \(shown.subject)",
-                "Issuer     \(shown.issuer)",
             ]
+            lines += names
             lines += PeerCertificate.fingerprintLines("SHA-256", shown.fingerprint)
             lines += [
-                "Expires    \(shown.expiryText)",
+                expiry,
                 "",
                 "Trust it only if this fingerprint is the one the server's owner publishes.",
                 "",
@@ -88,10 +93,8 @@ public struct CertificateView: Sendable, Equatable {
             ]
             lines += PeerCertificate.fingerprintLines("Pinned", pinned)
             lines += PeerCertificate.fingerprintLines("Now", shown.fingerprint)
-            lines += [
-                "Subject    \(shown.subject)",
-                "Issuer     \(shown.issuer)",
-                "Expires    \(shown.expiryText)",
+            lines += names + [
+                expiry,
                 "",
                 "  r   replace the pin with the new certificate",
                 "  n   keep refusing it (Esc)",
