@@ -116,6 +116,22 @@ import WarrenTestSupport
     #expect(browser.pageLines.contains("Route      via socks5h://127.0.0.1:9050"))
 }
 
+@Test func aSecurePageIsMarkedTLSWhileItIsStillArriving() throws {
+    var browser = Browser()
+    browser.resize(width: 80, height: 24)
+    let id = try #require(browser.open(try Location(parsing: "gophers://example.org/1/"), title: nil).fetchID)
+    browser.loadData(id: id, bytes("iA line\t\tnull.host\t1\r\n"))
+    #expect(browser.titleLine == " [TLS] gophers://example.org/1/")
+}
+
+@Test func aPlainPageUpgradedByPreferIsMarkedOnlyOnceItSaysSo() throws {
+    var browser = Browser()
+    browser.resize(width: 80, height: 24)
+    let id = try #require(browser.open(try Location(parsing: "gopher://example.org/1/"), title: nil).fetchID)
+    browser.loadData(id: id, bytes("iA line\t\tnull.host\t1\r\n"))
+    #expect(browser.titleLine == " gopher://example.org/1/")
+}
+
 /// An 80×24 browser that loaded a one-line menu from `url`, finished with `info`.
 private func loaded(_ url: String, info: PageInfo) throws -> Browser {
     var browser = Browser()

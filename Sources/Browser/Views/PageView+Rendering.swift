@@ -3,10 +3,16 @@ import GopherCore
 /// How the page looks: menu items with their number and type tag, document lines (wrapped or
 /// cut), and the resting status bar (where the selected link leads, or where in the page).
 extension PageView: ScreenView {
-    /// The URL, marked `[TLS]` when the page came over TLS (which `--tls` may do for a
-    /// `gopher://` URL too).
+    /// The URL, marked `[TLS]` when the page comes over TLS: a `gophers://` page from its first
+    /// byte (it never falls back to plain text), a `gopher://` page that `--tls` upgraded once it
+    /// has finished and says so.
     func title(context: ViewContext) -> String {
-        (page.info?.tls != nil ? " [TLS] " : " ") + page.location.description
+        (isOverTLS ? " [TLS] " : " ") + page.location.description
+    }
+
+    private var isOverTLS: Bool {
+        if case .gopher(let url) = page.location, url.isSecure { return true }
+        return page.info?.tls != nil
     }
 
     func rows(context: ViewContext) -> [ScreenRow] {
