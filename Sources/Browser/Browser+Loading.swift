@@ -9,16 +9,17 @@ extension Browser {
         loading?.progress = text
     }
 
-    /// Bytes of the page. The first ones replace the page on screen; until then the old page
-    /// stays.
-    /// More of the page. When its spool on disk cannot take it (a full disk), the load stops
-    /// there with that reason and the page so far stays: the fetch is cancelled.
+    /// Bytes of the page. The first ones replace the page on screen (until then the old page
+    /// stays) and count as a visit. When the page's spool on disk cannot take more (a full
+    /// disk), the load stops there with that reason and the page so far stays: the fetch is
+    /// cancelled.
     @discardableResult
     public mutating func loadData(id: Int, _ bytes: [UInt8]) -> [Action] {
         guard let current = loading, current.id == id else { return [] }
+        var actions: [Action] = []
         if !current.started {
             loading?.started = true
-            arrive(current)
+            actions = arrive(current)
         }
         pageView?.page.append(bytes)
         let rows = pageRows
@@ -26,15 +27,15 @@ extension Browser {
         followEnd()
         if let failure = pageView?.page.spoolFailure {
             loadFailed(id: id, message: "save failed: \(failure) (page spool)")
-            return [.cancel(id: id)]
+            return actions + [.cancel(id: id)]
         }
-        return []
+        return actions
     }
 
-    /// The page arrived whole.
+    /// The page arrived whole (an empty one arrives only now).
     public mutating func loadFinished(id: Int, info: PageInfo) -> [Action] {
         guard let current = loading, current.id == id else { return [] }
-        if !current.started { arrive(current) }
+        let actions = current.started ? [] : arrive(current)
         loading = nil
         pageView?.page.finish()
         pageView?.page.state = .complete
@@ -44,8 +45,7 @@ extension Browser {
         followEnd()
         pageView?.followsEnd = false
         if info.byteCount == 0 { say("empty document") }
-        if case .gopher(let url) = current.location { return [.recordVisit(url, title: current.title)] }
-        return []
+        return actions
     }
 
     /// The load failed: a page that had not started arriving is not replaced; one that had is
@@ -72,7 +72,9 @@ extension Browser {
     }
 
     /// Replaces the page on screen with the one now arriving, moving history as its purpose says.
-    private mutating func arrive(_ loading: Loading) {
+    /// A gopher page is a visit from here on, whether or not it ends well: the user has seen it,
+    /// and may leave before its last byte.
+    private mutating func arrive(_ loading: Loading) -> [Action] {
         let content: Page.Content
         let spool = makeSpool?()
         if case .gopher(let url) = loading.location, url.type.showsAsMenu {
@@ -98,6 +100,8 @@ extension Browser {
         }
         pageView = PageView(page: newPage)
         closeViewsOfThePage()
+        if case .gopher(let url) = loading.location { return [.recordVisit(url, title: loading.title)] }
+        return []
     }
 
     /// A message from the app (a bookmark saved, a file that could not be read…).

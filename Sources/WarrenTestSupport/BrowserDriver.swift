@@ -133,18 +133,19 @@ extension Browser {
     }
 
     /// Completes the `.fetch` among `actions` with `bytes` (loadData, then loadFinished); returns
-    /// what loadFinished emitted, or nothing when `actions` hold no fetch.
+    /// what they emitted, or nothing when `actions` hold no fetch.
     @discardableResult
     public mutating func deliver(_ bytes: [UInt8], to actions: [Action], chunkSize: Int? = nil) -> [Action] {
         guard let id = actions.fetchID else { return [] }
         let size = max(1, chunkSize ?? bytes.count)
+        var emitted: [Action] = []
         var start = 0
         while start < bytes.count {
             let end = min(bytes.count, start + size)
-            loadData(id: id, Array(bytes[start..<end]))
+            emitted += loadData(id: id, Array(bytes[start..<end]))
             start = end
         }
-        return loadFinished(id: id, info: .sample)
+        return emitted + loadFinished(id: id, info: .sample)
     }
 
     /// Presses keys in order; returns all the actions they emitted.

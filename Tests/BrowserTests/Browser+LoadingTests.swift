@@ -66,11 +66,12 @@ private func downloadingArchive() -> (Browser, Int) {
     #expect(browser.pageLines.prefix(2) == ["  1 DIR First", "  2 DIR Second"])
 }
 
-@Test func loadFinishedCompletesThePageAndRecordsTheVisit() {
+@Test func theFirstBytesRecordTheVisitAndLoadFinishedCompletesThePage() {
     var (browser, id) = loadingNotes()
-    browser.loadData(id: id, Array("No newline at the end".utf8))
+    #expect(browser.loadData(id: id, Array("No newline ".utf8)) == [.recordVisit(notes, title: "Notes")])
+    #expect(browser.loadData(id: id, Array("at the end".utf8)) == [])
     #expect(browser.pageLines.first == "")
-    #expect(browser.loadFinished(id: id, info: .sample) == [.recordVisit(notes, title: "Notes")])
+    #expect(browser.loadFinished(id: id, info: .sample) == [])
     #expect(browser.pageLines.first == "No newline at the end")
     #expect(browser.page?.state == .complete)
     #expect(browser.page?.info == .sample)
@@ -83,6 +84,14 @@ private func downloadingArchive() -> (Browser, Int) {
     #expect(browser.titleLine == " gopher://example.org/0/notes.txt")
     #expect(browser.pageLines.allSatisfy { $0.isEmpty })
     #expect(browser.statusLine == " empty page")
+}
+
+@Test func aPageLeftBeforeItsEndIsStillAVisit() throws {
+    var (browser, id) = loadingNotes()
+    #expect(browser.loadData(id: id, Array("The first half".utf8)) == [.recordVisit(notes, title: "Notes")])
+    let next = try #require(browser.open(.gopher(gopherURL("gopher://example.org/1/")), title: nil).fetchID)
+    #expect(browser.loadFinished(id: id, info: .sample) == [])
+    #expect(browser.loadFinished(id: next, info: .sample) == [.recordVisit(gopherURL("gopher://example.org/1/"), title: "gopher://example.org/1/")])
 }
 
 @Test func builtInPagesAreNotRecordedAsVisits() {
