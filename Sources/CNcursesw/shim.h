@@ -41,6 +41,14 @@ static inline int cwarren_color_pairs(void) { return COLOR_PAIRS; }
 // `newterm` needs the `stdout`/`stdin` globals; unlike `initscr` it fails with NULL instead of exiting.
 static inline SCREEN *cwarren_newterm(const char *type) { return newterm(type, stdout, stdin); }
 
+// Whether the terminal can put the cursor anywhere (terminfo `cup`), which a full screen needs:
+// `dumb`, `emacs`' shell and hardcopy types lack it, and curses then draws only the last row.
+// `tigetstr` returns NULL for a capability the type lacks, (char *)-1 for a name that is no string.
+static inline int cwarren_can_address_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (const char *)-1;
+}
+
 // `curscr` is a mutable C global; `clearok(curscr, TRUE)` forces a full repaint on the next refresh.
 static inline void cwarren_force_repaint(void) { clearok(curscr, TRUE); }
 

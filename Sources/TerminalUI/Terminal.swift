@@ -38,6 +38,10 @@ public final class Terminal {
         let type = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 }
         // newterm, not initscr: initscr prints and exits on an unknown TERM; this can throw.
         guard cwarren_newterm(type) != nil else { throw TerminalError.unknownTerminalType(type ?? "") }
+        guard cwarren_can_address_cursor() == 1 else {
+            endwin()
+            throw TerminalError.cannotMoveTheCursor(type ?? "")
+        }
         // raw, not cbreak: Ctrl-C arrives as byte 3 and Ctrl-Z as byte 26, not as signals.
         raw()
         noecho()
@@ -141,6 +145,8 @@ extension Terminal {
 public enum TerminalError: Error, CustomStringConvertible {
     case notATerminal
     case unknownTerminalType(String)
+    /// A known type without cursor addressing (`dumb`): curses would draw only the last row.
+    case cannotMoveTheCursor(String)
 
     public var description: String {
         switch self {
@@ -148,6 +154,9 @@ public enum TerminalError: Error, CustomStringConvertible {
             return "standard input and output must be a terminal"
         case .unknownTerminalType(let type):
             return "cannot use terminal type '\(type.isEmpty ? "(TERM not set)" : type)'"
+        case .cannotMoveTheCursor(let type):
+            return "terminal type '\(type)' cannot move the cursor, which the full screen needs: "
+                + "set TERM to your terminal's type (xterm-256color, say), or use warren --dump URL"
         }
     }
 }

@@ -941,3 +941,19 @@ import WarrenTestSupport
         #expect(screen.contains("a.gif"))
     }
 }
+
+/// Terminals Warren cannot draw on: it says so on one line and exits 1, leaving the terminal
+/// as it was, instead of drawing only a status bar.
+@Suite struct TerminalTypesInTmux {
+    @Test(arguments: [
+        ("dumb", "warren: terminal type 'dumb' cannot move the cursor, which the full screen needs: set TERM to your terminal's type (xterm-256color, say), or use warren --dump URL"),
+        ("no-such-terminal", "warren: cannot use terminal type 'no-such-terminal'"),
+    ])
+    func aTerminalThatCannotDrawTheScreenIsNamedAndNothingIsDrawn(term: String, message: String) throws {
+        let warren = try WarrenInTmux(["--no-restore", "about:home"], width: 200, extraEnvironment: ["TERM": term])
+        defer { warren.stop(); warren.removeHome() }
+        #expect(try warren.session.waitForExit() == 1)
+        let screen = warren.session.capture()
+        #expect(screen.split(separator: "\n").map(String.init) == [message])
+    }
+}
