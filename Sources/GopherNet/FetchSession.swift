@@ -80,6 +80,8 @@ final class FetchSession {
         try openConnection()
         if url.isSecure {
             tls = try secure(host: url.host)
+        } else if options.tls.mode == .prefer, options.tls.plainEndpoints.contains(TLSOptions.plainEndpoint(of: url)) {
+            tlsFallback = TLSOptions.plainFoundEarlier
         } else if options.tls.mode == .prefer {
             do throws(Stop) {
                 tls = try secure(host: url.host)

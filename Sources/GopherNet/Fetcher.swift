@@ -53,6 +53,16 @@ public struct TLSOptions: Sendable {
     /// A PEM file of authorities used instead of the system store (tests); nil keeps OpenSSL's
     /// default paths, which honour `SSL_CERT_FILE` and `SSL_CERT_DIR`.
     public var authorityFile: String?
+    /// With `prefer`: servers (`host:port`, as `plainEndpoint(of:)` gives) that answered in clear
+    /// earlier, until Warren quits. They are fetched in clear at once, without a handshake that
+    /// cannot succeed (and that a server silent on a ClientHello makes wait its whole timeout).
+    public var plainEndpoints: Set<String> = []
+
+    /// What `plainEndpoints` holds for `url`.
+    public static func plainEndpoint(of url: GopherURL) -> String { url.endpoint.lowercased() }
+
+    /// Why a server in `plainEndpoints` is fetched in clear.
+    public static let plainFoundEarlier = "the server did not speak TLS earlier in this session"
 
     public init() {}
 }

@@ -309,6 +309,13 @@ final class InteractiveSession {
         scheduleRedraw()
     }
 
+    /// A server that answered `--tls` in clear is fetched in clear from now on (until quitting).
+    /// True the first time, when the status bar says so; page info says so on every page.
+    private func rememberPlainServer(_ report: FetchReport) -> Bool {
+        guard report.tlsFallback != nil else { return false }
+        return options.tls.plainEndpoints.insert(TLSOptions.plainEndpoint(of: report.url)).inserted
+    }
+
     /// `o` or `a` at the certificate question. A pin that cannot be written still trusts the
     /// certificate until quitting, and says why it is not kept.
     private func trust(_ fingerprint: String, for endpoint: String, subject: String, always: Bool) {
@@ -348,7 +355,7 @@ final class InteractiveSession {
                 case .finished(let report):
                     forget(id)
                     perform(browser.loadFinished(id: id, info: Self.pageInfo(report)))
-                    if let fallback = report.tlsFallback { browser.report("plain gopher, not TLS: \(fallback)", isError: false) }
+                    if rememberPlainServer(report) { browser.report("plain gopher, not TLS: \(report.tlsFallback ?? "")", isError: false) }
                 case .failed(let error):
                     forget(id)
                     if let question = error.certificate {
@@ -624,7 +631,8 @@ final class InteractiveSession {
                     case .data(let bytes, _):
                         feedChecks[key]?.bytes += bytes
                         return
-                    case .finished:
+                    case .finished(let report):
+                        _ = rememberPlainServer(report)
                         let bytes = feedChecks.removeValue(forKey: key)?.bytes ?? []
                         perform(browser.feedChecked(url, menu: bytes, failure: nil, at: Int64(time(nil))))
                     case .failed(let error):
@@ -674,6 +682,7 @@ final class InteractiveSession {
                     break
                 case .finished(let report):
                     forget(id)
+                    _ = rememberPlainServer(report)
                     perform(browser.downloadFinished(id: id, path: path, byteCount: report.byteCount))
                 case .failed(let error):
                     forget(id)

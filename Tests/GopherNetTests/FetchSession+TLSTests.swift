@@ -164,6 +164,21 @@ private func trustingTheTestAuthority(_ change: (inout TLSOptions) -> Void = { _
         #expect(secured.report?.tlsFallback == nil)
     }
 
+    /// A server that answered in clear before (one silent on a ClientHello, here) is asked in
+    /// clear at once: its first bytes are the selector, with no handshake before them.
+    @Test func preferAsksAServerFoundPlainEarlierInClearAtOnce() throws {
+        let server = try FixtureServer(.reply(Array("iplain\t\tnull.host\t1\r\n.\r\n".utf8)))
+        let options = try trustingTheTestAuthority {
+            $0.mode = .prefer
+            $0.plainEndpoints = ["127.0.0.1:\(server.port)"]
+        }
+        let recorder = FetchRecorder(try GopherURL(parsing: "gopher://127.0.0.1:\(server.port)/1/x"), options: options)
+        let report = try #require(recorder.report, "\(String(describing: recorder.error))")
+        #expect(report.tlsFallback == "the server did not speak TLS earlier in this session")
+        #expect(report.tls == nil)
+        #expect(server.requests == [Array("/x".utf8)])
+    }
+
     @Test func preferNeverGoesRoundACertificateItDoesNotTrust() throws {
         let server = try RealServer(.gophernicus)
         let tls = try RealTLSServer(certificate: .selfSigned, backendPort: server.port)

@@ -957,3 +957,21 @@ import WarrenTestSupport
         #expect(screen.split(separator: "\n").map(String.init) == [message])
     }
 }
+
+/// `--tls` against a server that speaks only plain gopher (gophernicus): the first page falls
+/// back and says why; the next pages of that server come in clear at once, and page info says so.
+@Suite struct PreferredTLSInTmux {
+    @Test func aServerThatAnsweredInClearIsAskedInClearFromThenOn() throws {
+        let server = try RealServer(.gophernicus)
+        let warren = try WarrenInTmux(["--no-restore", "--tls", server.url("/1/")])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitForStatus("plain gopher, not TLS: the server does not speak TLS (wrong version number)")
+        #expect(warren.titleBar == " gopher://127.0.0.1:\(server.port)/1/")
+        warren.session.sendKeys("2", "Enter")
+        try warren.waitFor("readme.txt")
+        try warren.waitForStatus("1/")
+        #expect(!warren.statusBar.contains("plain gopher"))
+        warren.session.sendKeys("=")
+        try warren.waitFor("Security   plain gopher: the server did not speak TLS earlier in this session")
+    }
+}
