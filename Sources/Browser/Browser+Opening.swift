@@ -25,6 +25,18 @@ extension Browser {
         return actions
     }
 
+    /// Goes where an address names as Enter on a link to it would (`PageView.follow`): `o`, a
+    /// URL given to `warren`. A page opens; an image is drawn, a file is offered for saving, a
+    /// search asks for its words.
+    public mutating func go(_ location: Location, title: String?) -> [Action] {
+        guard case .gopher(let url) = location else {
+            return markReadIfFeedItem(location) + open(location, title: title)
+        }
+        var actions: [Action] = []
+        _ = apply(PageView.follow(url, title: title, handlers: handlers, canDrawPictures: canDrawPictures), from: nil, into: &actions)
+        return actions
+    }
+
     /// Shows a page made elsewhere (bookmarks, history) as a new page.
     /// A load in progress is cancelled first, so it cannot arrive on top of this page.
     @discardableResult

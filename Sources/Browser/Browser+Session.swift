@@ -61,6 +61,6 @@ extension Browser {
             History.Entry(location: place.location, title: place.title, viewport: place.viewport, page: nil)
         }
         history.restore(back: (session.back + [session.current].compactMap { $0 }).map(entry), forward: [])
-        return open(location, title: title)
+        return go(location, title: title)
     }
 }

@@ -233,6 +233,8 @@ public struct Browser: Sendable {
             case .open(let location, let title):
                 actions += markReadIfFeedItem(location)
                 actions += open(location, title: title)
+            case .go(let location, let title):
+                actions += go(location, title: title)
             case .find(let text):
                 finding.text = text
                 find(forward: true, includingCurrent: true)

@@ -123,7 +123,7 @@ final class InteractiveSession {
         if let saved {
             perform(startIsGiven ? browser.restore(saved, thenOpen: start, title: nil) : browser.restore(saved))
         } else {
-            perform(browser.open(start, title: nil))
+            perform(browser.go(start, title: nil))
         }
         if let sessionProblem { browser.report(sessionProblem, isError: true) }
         if !problems.isEmpty { browser.report(problems.joined(separator: "; "), isError: true) }

@@ -228,3 +228,48 @@ private let about = MixedMenu.about
     #expect(browser.page?.lineCount == reloaded.lineCount)
     #expect(browser.page?.lineCount != Page.menu(.about("bookmarks"), title: "", bytes: Gophermap.menu(links: 3)).lineCount)
 }
+
+// MARK: Going where an address names (o, warren URL)
+
+/// `o`, the URL typed, Enter: what the browser does with it.
+private func goingTo(_ address: String, canDrawPictures: Bool = false) -> (Browser, [Action]) {
+    var browser = mixedMenu()
+    browser.canDrawPictures = canDrawPictures
+    _ = browser.press(.character("o"))
+    _ = browser.type(address)
+    let actions = browser.press(.enter)
+    return (browser, actions)
+}
+
+@Test func aTypedImageAddressIsDrawnAsEnterOnItsLinkWouldBe() {
+    let (_, actions) = goingTo("gopher://example.org/I/cat.png", canDrawPictures: true)
+    #expect(actions == [.drawPicture(gopherURL("gopher://example.org/I/cat.png"))])
+}
+
+@Test func aTypedFileAddressAsksWhereToSaveIt() {
+    let (browser, actions) = goingTo("gopher://example.org/9/tools/blob.bin")
+    #expect(actions == [])
+    #expect(browser.statusLine == "Save as: blob.bin")
+    #expect(browser.loading == nil)
+}
+
+@Test func aTypedSearchAddressAsksForWordsUnlessItCarriesThem() {
+    let (browser, actions) = goingTo("gopher://example.org/7/find")
+    #expect(actions == [])
+    #expect(browser.statusLine == "Search gopher://example.org/7/find:")
+    let (_, carried) = goingTo("gopher://example.org/7/find%09cats")
+    #expect(carried.fetchID != nil)
+}
+
+@Test func aTypedMenuAddressStillOpensAsAPage() {
+    let (browser, actions) = goingTo("gopher://example.org/1/phlog")
+    #expect(actions == [.fetch(id: 2, url: phlog)])
+    #expect(browser.loading?.location == .gopher(phlog))
+}
+
+@Test func aURLGivenToWarrenThatNamesAFileAsksWhereToSaveIt() {
+    var browser = Browser()
+    browser.resize(width: 80, height: 24)
+    #expect(browser.go(.gopher(gopherURL("gopher://example.org/9/blob.bin")), title: nil) == [])
+    #expect(browser.statusLine == "Save as: blob.bin")
+}

@@ -4,7 +4,7 @@ import WarrenTestSupport
 
 @testable import Browser
 
-// The page-info view: what is known about the page; any key returns to it.
+// The page-info view: what is known about the page; Esc or = returns to it, other keys act on the page.
 
 @Test func equalsShowsPageInfoAndAnyKeyReturns() {
     var browser = mixedMenu()
@@ -27,7 +27,7 @@ import WarrenTestSupport
             "Lint       1 line out of spec:",
             "  line 10: port \"70000\" is not 1–65535",
             "",
-            "(any key returns to the page)",
+            "(Esc or = returns to the page; other keys act on the page)",
         ])
 
     browser.press(.character("x"))
@@ -74,7 +74,7 @@ import WarrenTestSupport
             "Size       12 B, 2 lines",
             "State      loading",
             "",
-            "(any key returns to the page)",
+            "(Esc or = returns to the page; other keys act on the page)",
         ])
 }
 

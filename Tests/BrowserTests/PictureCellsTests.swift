@@ -58,6 +58,17 @@ import WarrenTestSupport
         #expect(browser.titleLine == " gopher://example.org/1")
     }
 
+    @Test func goingElsewhereLeavesThePictureAndActsAsOnThePage() throws {
+        var browser = Self.showing(rows: 3)
+        browser.press(.character("o"))
+        #expect(browser.titleLine == " gopher://example.org/1")
+        #expect(browser.statusLine == "Go to:")
+        browser.press(.escape)
+        browser.showPicture(try #require(Self.showing(rows: 3).pictureOnScreen))
+        browser.press(.character("?"))
+        #expect(browser.titleLine == " about:help")
+    }
+
     @Test func enterOnAnImageDrawsItWhenChafaIsThereAndSaysSoWhenNot() {
         var browser = browserShowing("gopher://example.org/", bytes("gA cat\t/cat.gif\texample.org\t70\r\n.\r\n"))
         #expect(browser.press(.enter) == [])

@@ -20,6 +20,10 @@ public struct ImageView: Sendable, Equatable {
         case .top: top = 0
         case .bottom: top = maxTop
         case .back, .cancel, .quit: return [.close]
+        // Going elsewhere leaves the picture: the key then does what it does on the page.
+        case .goTo, .editURL, .up, .forward, .showBookmarks, .showHistory, .showDownloads, .showFeeds, .recheckFeeds, .help:
+            return [.close, .pass]
+        case .suspend: return [.pass]
         case .download, .save: return [.askToSave(picture.url, what: .link)]
         case .info: return [.say(infoText, isError: false)]
         case .copyURL: return [.say("copied \(picture.url)", isError: false), .emit(.copy(picture.url.description))]

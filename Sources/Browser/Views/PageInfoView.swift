@@ -75,7 +75,7 @@ extension PageInfoView: ScreenView {
             lines += findings.map { "  " + $0.description }
         }
         lines.append("")
-        lines.append("(any key returns to the page)")
+        lines.append("(Esc or = returns to the page; other keys act on the page)")
         return lines.map { Sanitizer.clean($0) }
     }
 

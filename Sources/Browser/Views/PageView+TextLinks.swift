@@ -120,7 +120,7 @@ extension PageView {
     /// What following an address does: gopher and gophers open here; the web and telnet go to
     /// their handlers, else the address is shown.
     static func follow(_ address: String, handlers: HandlerTable) -> [ViewAction] {
-        if let gopher = ExternalURL.gopherTarget(address) { return [.open(.gopher(gopher), title: nil)] }
+        if let gopher = ExternalURL.gopherTarget(address) { return [.go(.gopher(gopher), title: nil)] }
         let lowered = address.lowercased()
         if lowered.hasPrefix("telnet://"), let telnet = telnetURL(address), let request = handlers.request(for: telnet) {
             return [.emit(.runHandler(request))]

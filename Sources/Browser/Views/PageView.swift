@@ -259,32 +259,39 @@ public struct PageView: Sendable {
         case .failure(let reason)?:
             return [.say("cannot follow: \(reason)", isError: true)]
         case .success(let url)?:
-            switch url.type.handling {
-            case .menu, .text, .unknown:
-                return [.open(.gopher(url), title: item.display)]
-            case .search:
-                let label = "Search \(DisplayWidth.prefix(of: item.display, fitting: 30).text): "
-                return [.push(.prompt(PromptView(.search(url), label: label)))]
-            case .download:
-                if let request = handlers.request(for: url, drawsPictures: canDrawPictures) { return [.emit(.runHandler(request))] }
-                if HandlerKind.of(url) == .image { return [.emit(.drawPicture(url))] }
-                return [.askToSave(url, what: .link)]
-            case .externalURL:
-                if let target = ExternalURL.target(of: url.selector) {
-                    // A URL: link to gopherspace (a gophers:// bookmark among them) opens here.
-                    if let gopher = ExternalURL.gopherTarget(target) { return [.open(.gopher(gopher), title: item.display)] }
-                    if let request = handlers.request(for: url) { return [.emit(.runHandler(request))] }
-                    return [.say("URL: \(target) (y copies; set [handlers.web] to open)", isError: false)]
-                }
-                return [.open(.gopher(url), title: item.display)]
-            case .session:
+            return Self.follow(url, title: item.display, handlers: handlers, canDrawPictures: canDrawPictures)
+        }
+    }
+
+    /// What following a gopher URL does, by its item type, wherever the URL came from (Enter on
+    /// a link, `o`, `warren URL`, an address in a text): a menu or a text opens here; a search
+    /// asks for its words unless the URL carries them; a file goes to its handler, is drawn, or
+    /// is offered for saving; a `URL:` link goes where it names; a telnet item to its handler.
+    static func follow(_ url: GopherURL, title: String?, handlers: HandlerTable, canDrawPictures: Bool) -> [ViewAction] {
+        switch url.type.handling {
+        case .menu, .text, .unknown, .notALink:
+            return [.open(.gopher(url), title: title)]
+        case .search:
+            guard url.search == nil else { return [.open(.gopher(url), title: title)] }
+            let label = "Search \(DisplayWidth.prefix(of: title ?? url.description, fitting: 30).text): "
+            return [.push(.prompt(PromptView(.search(url), label: label)))]
+        case .download:
+            if let request = handlers.request(for: url, drawsPictures: canDrawPictures) { return [.emit(.runHandler(request))] }
+            if HandlerKind.of(url) == .image { return [.emit(.drawPicture(url))] }
+            return [.askToSave(url, what: .link)]
+        case .externalURL:
+            if let target = ExternalURL.target(of: url.selector) {
+                // A URL: link to gopherspace (a gophers:// bookmark among them) opens here.
+                if let gopher = ExternalURL.gopherTarget(target) { return [.open(.gopher(gopher), title: title)] }
                 if let request = handlers.request(for: url) { return [.emit(.runHandler(request))] }
-                let address = url.sessionAddress ?? url.endpoint
-                let kind = url.type.byte == UInt8(ascii: "T") ? "tn3270" : "telnet"
-                return [.say("\(address) (y copies; set [handlers.\(kind)] to open)", isError: false)]
-            case .notALink:
-                return []
+                return [.say("URL: \(target) (y copies; set [handlers.web] to open)", isError: false)]
             }
+            return [.open(.gopher(url), title: title)]
+        case .session:
+            if let request = handlers.request(for: url) { return [.emit(.runHandler(request))] }
+            let address = url.sessionAddress ?? url.endpoint
+            let kind = url.type.byte == UInt8(ascii: "T") ? "tn3270" : "telnet"
+            return [.say("\(address) (y copies; set [handlers.\(kind)] to open)", isError: false)]
         }
     }
 

@@ -55,7 +55,7 @@ public struct PromptView: Sendable, Equatable {
         case .goTo:
             guard !text.isEmpty else { return [] }
             do {
-                return [.open(try Location(parsing: text, defaultPort: defaultPort), title: nil)]
+                return [.go(try Location(parsing: text, defaultPort: defaultPort), title: nil)]
             } catch {
                 return [.say("\(error)", isError: true)]
             }

@@ -108,7 +108,11 @@ public enum ViewAction: Equatable, Sendable {
     case close
     /// Open a view on top.
     case push(View)
+    /// Open this page, whatever its item type (a menu or text link, history, a search's result).
     case open(Location, title: String?)
+    /// Go where an address names, as Enter on a link to it would (`o`, an address in a text):
+    /// an image is drawn, a file offered for saving, a search asks for words.
+    case go(Location, title: String?)
     /// Find this text in the frontmost screen view, from the current line.
     case find(String)
     /// Ask for a file name to save `url` as (the page, or a link).
