@@ -24,8 +24,8 @@ public struct BookmarkFile: Sendable {
         menu.finish()
         return menu.links.compactMap { index in
             let item = menu.item(at: index)
-            guard case .success(let url)? = item.url else { return nil }
-            return AddressEntry(address: url.description, title: item.display, isBookmark: true)
+            guard let place = item.place(onBuiltInPage: false) else { return nil }
+            return AddressEntry(address: place.description, title: item.display, isBookmark: true)
         }
     }
 

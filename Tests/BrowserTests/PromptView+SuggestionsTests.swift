@@ -62,3 +62,21 @@ private func browserWithPlaces() -> Browser {
     browser.press(.character("o"))
     #expect(browser.screenLines[22] == "")
 }
+
+/// On Warren's own pages a link to a built-in page is offered as `about:NAME`; on any page a
+/// telnet item is not offered at all (the address bar goes to places Warren shows).
+@Test func builtInPagesAreOfferedByTheirOwnNamesAndTelnetItemsNotAtAll() {
+    var browser = Browser()
+    browser.resize(width: 80, height: 24)
+    _ = browser.open(.about("home"), title: nil)
+    browser.press(.character("o"))
+    browser.type("keys")
+    #expect(browser.screenLines.contains { $0.hasSuffix("  about:keys") })
+    #expect(!browser.screenLines.contains { $0.contains("gopher://warren") })
+
+    var menu = browserShowing("gopher://example.org/", Gophermap.menu(
+        Gophermap.item("8", "A BBS", "bob", host: "bbs.example", port: "23"), Gophermap.item("1", "BBS news", "/bbs")))
+    menu.press(.character("o"))
+    menu.type("bbs")
+    #expect(Array(menu.screenLines.suffix(2)) == [" BBS news  gopher://example.org/1/bbs", "Go to: bbs"])
+}

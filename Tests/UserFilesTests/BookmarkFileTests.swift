@@ -18,6 +18,24 @@ import WarrenTestSupport
         #expect(page.lineCount == 2)
     }
 
+    /// The address bar offers each bookmark where it leads: a `URL:gophers://` line as the
+    /// gophers address (never a plain request for `URL:…` to the TLS port); web and telnet
+    /// lines, which Warren does not show, are not offered.
+    @Test func bookmarksAreOfferedAsTheAddressesTheyLeadTo() throws {
+        let home = try Home()
+        defer { home.remove() }
+        let path = home.path("bookmarks.gph")
+        try UserFileStore.writeAtomically(bytes(
+            "hSecret text\tURL:gophers://127.0.0.1:7443/0/files/secret.txt\t127.0.0.1\t7443\r\n"
+                + "1A phlog\t/phlog\texample.org\t70\r\n"
+                + "hA web page\tURL:https://example.org/\t\t\r\n"
+                + "8A BBS\tguest\tbbs.example\t23\r\n"), to: path)
+        #expect(BookmarkFile(path: path).addressEntries().map(\.address) == [
+            "gophers://127.0.0.1:7443/0/files/secret.txt",
+            "gopher://example.org/1/phlog",
+        ])
+    }
+
     @Test func anEmptyOrMissingFileSaysHowToAddOne() throws {
         let home = try Home()
         defer { home.remove() }

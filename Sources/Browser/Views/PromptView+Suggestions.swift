@@ -58,11 +58,12 @@ extension PromptView {
             if best.count > Self.suggestionLimit { best.removeLast() }
         }
         var linked: [String: AddressEntry] = [:]
-        if case .menu(let menu)? = context.page?.content {
+        if let page = context.page, case .menu(let menu) = page.content {
+            let onBuiltInPage = if case .about = page.location { true } else { false }
             for number in 0..<min(menu.links.count, 2000) {
                 let item = menu.item(at: menu.links[number])
-                guard case .success(let url)? = item.url, url.type.handling != .externalURL else { continue }
-                let link = AddressEntry(address: url.description, title: item.display)
+                guard let place = item.place(onBuiltInPage: onBuiltInPage) else { continue }
+                let link = AddressEntry(address: place.description, title: item.display)
                 linked[link.address, default: link].merge(link)
             }
         }
