@@ -70,11 +70,13 @@ extension Browser {
         return .fetch(id: id, url: url)
     }
 
+    /// Another page is asked for: the load in progress, and a picture for this page, stop.
     mutating func cancelLoading() -> [Action] {
-        guard let current = loading else { return [] }
+        let actions = cancelFileFetchOfThePage()
+        guard let current = loading else { return actions }
         loading = nil
         if current.started, page?.state == .loading { pageView?.page.state = .incomplete("cancelled") }
-        return [.cancel(id: current.id)]
+        return actions + [.cancel(id: current.id)]
     }
 
     /// One step through history: instant from the cache, else fetched again (the history moves
@@ -131,12 +133,17 @@ extension Browser {
         }
     }
 
-    /// Esc: the load, else the download, in progress.
+    /// Esc: the load, else the file fetch, else the download, in progress.
     mutating func cancel() -> [Action] {
         if loading != nil {
             let actions = cancelLoading()
             say("cancelled")
             return actions
+        }
+        if let fetch = fileFetch {
+            fileFetch = nil
+            say("cancelled fetching \(fetch.what)")
+            return [.cancel(id: fetch.id)]
         }
         if let current = downloads.last(where: \.isActive) {
             return cancelDownload(current.id)

@@ -71,6 +71,8 @@ public struct Browser: Sendable {
     var feedRound: (waiting: Set<String>, fresh: Int, failed: Int)?
     /// Downloads, oldest first: at most `maximumRunningDownloads` run, the rest wait in turn.
     public internal(set) var downloads: [Download] = []
+    /// The file being fetched for a handler or a picture, if one is (`fileFetchStarted`).
+    public internal(set) var fileFetch: FileFetch?
     public static let maximumRunningDownloads = 4
     public internal(set) var status: Status?
     public internal(set) var wrap = true

@@ -295,7 +295,7 @@ final class InteractiveSession {
                 }
                 startFeedChecks()
             case .runHandler(let request): runHandler(request)
-            case .drawPicture(let url): fetchForHandler(url, fileName: HandlerRequest(url: url, kind: .image, handler: Handler(command: [])).fileName, for: "chafa") { [unowned self] path in
+            case .drawPicture(let url): fetchForHandler(url, fileName: HandlerRequest(url: url, kind: .image, handler: Handler(command: [])).fileName, for: "chafa", onlyOnItsPage: true) { [unowned self] path in
                 drawPicture(url, file: path, again: false)
             }
             case .suspend:
@@ -416,10 +416,15 @@ final class InteractiveSession {
     }
 
     /// Fetches `url` into the private handler folder as `fileName` (numbered if that is taken),
-    /// then hands the path on; a failure is said with `program`'s name.
+    /// then hands the path on; a failure is said with what was fetched and for whom. The browser
+    /// knows of the fetch (`fileFetchStarted`): Esc cancels it, Enter on the same link does not
+    /// start it twice, another one replaces it. `onlyOnItsPage`: its result is dropped once the
+    /// user has left the page it was asked from (a picture must not appear over another page).
     private func fetchForHandler(
-        _ url: GopherURL, fileName: String, for program: String, then use: @escaping @Sendable @MainActor (String) -> Void
+        _ url: GopherURL, fileName: String, for program: String, onlyOnItsPage: Bool = false,
+        then use: @escaping @Sendable @MainActor (String) -> Void
     ) {
+        guard !browser.isFetchingFile(url) else { return }
         do {
             try UserFileStore.makeFolder(handlerFolder)
         } catch {
@@ -439,26 +444,30 @@ final class InteractiveSession {
             browser.report("\(program): \(error)", isError: true)
             return
         }
-        browser.report("fetching \(fileName) for \(program)…", isError: false)
         let id = nextHandlerFetch
         nextHandlerFetch -= 1
+        let what = "\(fileName) for \(program)"
         handles[id] = fetcher.fetch(url, options: options, sink: sink, deliverOn: .main) { [unowned self] event in
             MainActor.assumeIsolated {
                 switch event {
                 case .progress, .data: return
-                case .finished:
+                case .finished(let report):
                     forget(id)
                     handlerFiles.append(path)
+                    _ = rememberPlainServer(report)
+                    guard let fetch = browser.fileFetchEnded(id: id), browser.isOnItsPage(fetch) else { return }
                     use(path)
                 case .failed(let error):
                     forget(id)
-                    browser.report("\(program): \(error)", isError: true)
+                    if browser.fileFetchEnded(id: id) != nil { browser.report("could not fetch \(what): \(error)", isError: true) }
                 case .cancelled:
                     forget(id)
+                    browser.fileFetchEnded(id: id)
                 }
                 scheduleRedraw(atOnce: true)
             }
         }
+        perform(browser.fileFetchStarted(id: id, url: url, what: what, onlyOnItsPage: onlyOnItsPage))
     }
 
     /// Runs the handler: on the terminal, with Warren stepped aside, or beside it, detached.

@@ -942,6 +942,30 @@ import WarrenTestSupport
     }
 }
 
+/// A picture on a slow server: the status bar says it is being fetched and that Esc cancels
+/// it; Esc does; asked again, it is drawn.
+@Suite struct SlowPicturesInTmux {
+    @Test func aPictureBeingFetchedCanBeCancelledAndAskedAgain() throws {
+        let half = TestImages.png.count / 2
+        let picture = try FixtureServer(.chunks([Array(TestImages.png[..<half]), Array(TestImages.png[half...])], interval: .seconds(2)))
+        defer { picture.stop() }
+        let menu = try FixtureServer(.reply(Gophermap.menu(Gophermap.item("I", "slow picture", "/b.png", host: "127.0.0.1", port: "\(picture.port)"))))
+        defer { menu.stop() }
+        let warren = try WarrenInTmux(["--no-restore", "gopher://127.0.0.1:\(menu.port)/1/"], extraEnvironment: ["TERM": "xterm-256color"])
+        defer { warren.stop(); warren.removeHome() }
+        try warren.waitFor("slow picture")
+        warren.session.sendKeys("Enter")
+        try warren.waitForStatus("fetching b.png for chafa… (Esc cancels)")
+        warren.session.sendKeys("Enter")
+        try warren.waitForStatus("still fetching b.png for chafa… (Esc cancels)")
+        warren.session.sendKeys("Escape")
+        try warren.waitForStatus("cancelled fetching b.png for chafa")
+        warren.session.sendKeys("Enter")
+        try warren.waitForStatus("PNG 64×48  d saves it · h returns")
+        #expect(picture.requests.count == 2)
+    }
+}
+
 /// Terminals Warren cannot draw on: it says so on one line and exits 1, leaving the terminal
 /// as it was, instead of drawing only a status bar.
 @Suite struct TerminalTypesInTmux {
