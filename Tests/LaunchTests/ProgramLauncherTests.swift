@@ -5,7 +5,9 @@ import Testing
 import WarrenTestSupport
 
 /// A program that writes each of its arguments after the first, NUL-terminated, to the file the
-/// first names: what a handler was given, byte for byte.
+/// first names: what a handler was given, byte for byte. It is run as `/bin/sh recorder …`:
+/// executing a file just written fails now and then with ETXTBSY, when another test's child,
+/// forked meanwhile, still holds its write descriptor.
 private func recorder(in folder: URL) throws -> String {
     let path = folder.appendingPathComponent("record-arguments").path
     try Data("#!/bin/sh\nout=\"$1\"; shift\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done > \"$out\"\n".utf8)
@@ -26,7 +28,7 @@ private func recorded(_ path: String) throws -> [String] {
         let out = folder.appendingPathComponent("argv").path
         let canary = folder.appendingPathComponent("canary").path
         let hostile = "$(touch \(canary));rm -rf ~ `touch \(canary)` | touch \(canary)"
-        let arguments = [try recorder(in: folder), out, hostile, "two words", "", "-l"].map { Array($0.utf8) }
+        let arguments = ["/bin/sh", try recorder(in: folder), out, hostile, "two words", "", "-l"].map { Array($0.utf8) }
         let pid = try ProgramLauncher.startDetached(arguments)
         var status: Int32?
         for _ in 0..<200 where status == nil {
