@@ -60,6 +60,11 @@ extension Browser {
             pageView?.followsEnd = false
             say("\(message) (page incomplete)", error: true)
         } else {
+            // A step back or forward that fails has not moved history: the place before it is
+            // still the current one.
+            if page == nil, let viewport = current.purpose.viewportOfAPlace {
+                unreached = History.Entry(location: current.location, title: current.title, viewport: viewport, page: nil)
+            }
             say(message, error: true)
         }
     }
@@ -92,12 +97,13 @@ extension Browser {
         case .reload(let viewport):
             newPage.viewport = viewport
         case .back(let viewport):
-            _ = history.goBack(from: page)
+            _ = history.goBack(from: page, unreached: unreached)
             newPage.viewport = viewport
         case .forward(let viewport):
-            _ = history.goForward(from: page)
+            _ = history.goForward(from: page, unreached: unreached)
             newPage.viewport = viewport
         }
+        unreached = nil
         pageView = PageView(page: newPage)
         closeViewsOfThePage()
         if case .gopher(let url) = loading.location { return [.recordVisit(url, title: loading.title)] }

@@ -57,6 +57,7 @@ extension Browser {
 
     /// Puts `newPage` on screen: the views of the old page close, a menu gets its first link.
     mutating func replacePage(with newPage: Page) {
+        unreached = nil
         pageView = PageView(page: newPage)
         closeViewsOfThePage()
         let rows = pageRows
@@ -88,7 +89,8 @@ extension Browser {
         }
         var actions = cancelLoading()
         if let cached = cachedPage(of: entry) {
-            let restored = back ? history.goBack(from: page)! : history.goForward(from: page)!
+            let restored = back ? history.goBack(from: page, unreached: unreached)! : history.goForward(from: page, unreached: unreached)!
+            unreached = nil
             var shown = cached
             shown.viewport = restored.viewport
             pageView = PageView(page: shown)
@@ -121,7 +123,7 @@ extension Browser {
     }
 
     mutating func reload() -> [Action] {
-        guard let page else { return [] }
+        guard let page else { return retryUnreached() }
         switch page.location {
         case .gopher(let url):
             var actions = cancelLoading()
@@ -131,6 +133,18 @@ extension Browser {
             // Pages from the user's files are read again; the others never change.
             return UserPage(rawValue: name).map { [.showUserPage($0)] } ?? []
         }
+    }
+
+    /// `r` with no page on screen: the place that could not be reached, tried again as it was
+    /// first asked (a step back keeps its viewport).
+    private mutating func retryUnreached() -> [Action] {
+        guard let unreached, case .gopher(let url) = unreached.location else {
+            say("no page to reload (o opens a URL)")
+            return []
+        }
+        var actions = cancelLoading()
+        actions.append(startLoading(unreached.location, title: unreached.title, purpose: .reload(unreached.viewport), url: url))
+        return actions
     }
 
     /// Esc: the load, else the file fetch, else the download, in progress.

@@ -17,7 +17,8 @@ extension Browser {
             rows = [ScreenRow([Span(columns.fit(Sanitizer.clean(title)), .title)], fill: .title)]
             rows += screen.rows(context: context).prefix(context.pageRows)
         } else {
-            rows = [ScreenRow([Span(columns.fit(" Warren"), .title)], fill: .title)]
+            let title = unreached.map { " \($0.location)  [not reached: r tries again]" } ?? " Warren"
+            rows = [ScreenRow([Span(columns.fit(Sanitizer.clean(title)), .title)], fill: .title)]
         }
         while rows.count < height - 1 { rows.append(ScreenRow()) }
         if case .prompt(let prompt)? = views.last {

@@ -27,10 +27,12 @@ public struct Session: Sendable, Equatable {
 }
 
 extension Browser {
-    /// The session as it stands: the page on screen (or the one loading) and history.
+    /// The session as it stands: the page on screen (or the one loading, or the place that could
+    /// not be reached: a server down today is tried again next time) and history.
     public var session: Session {
         let current = page.map { Session.Place(location: $0.location, title: $0.title, viewport: $0.viewport) }
-            ?? loading.map { Session.Place(location: $0.location, title: $0.title, viewport: Viewport()) }
+            ?? loading.map { Session.Place(location: $0.location, title: $0.title, viewport: $0.purpose.viewportOfAPlace ?? Viewport()) }
+            ?? unreached.map { Session.Place(location: $0.location, title: $0.title, viewport: $0.viewport) }
         func place(_ entry: History.Entry) -> Session.Place {
             Session.Place(location: entry.location, title: entry.title, viewport: entry.viewport)
         }

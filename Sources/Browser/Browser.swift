@@ -17,6 +17,16 @@ public struct Browser: Sendable {
             /// A history entry whose cached page was evicted.
             case back(Viewport)
             case forward(Viewport)
+
+            /// A new place, or this one again, with the viewport it opens at; nil for a step
+            /// through history.
+            var viewportOfAPlace: Viewport? {
+                switch self {
+                case .navigate: Viewport()
+                case .reload(let viewport): viewport
+                case .back, .forward: nil
+                }
+            }
         }
 
         public var id: Int
@@ -71,6 +81,10 @@ public struct Browser: Sendable {
     var feedRound: (waiting: Set<String>, fresh: Int, failed: Int)?
     /// Downloads, oldest first: at most `maximumRunningDownloads` run, the rest wait in turn.
     public internal(set) var downloads: [Download] = []
+    /// Where the last load failed to reach while no page was on screen (the first page, a
+    /// restored session's server down): `r` tries it again, `O` edits it, the title names it,
+    /// and back and forward keep it in history. Gone when a page is on screen.
+    public internal(set) var unreached: History.Entry?
     /// The file being fetched for a handler or a picture, if one is (`fileFetchStarted`).
     public internal(set) var fileFetch: FileFetch?
     public static let maximumRunningDownloads = 4
@@ -123,10 +137,11 @@ public struct Browser: Sendable {
     // Here, beside `width` and `height`: the only place that sets them.
     /// Takes the terminal's new size; the page and the views keep their place.
     public mutating func resize(width: Int, height: Int) {
+        let old = self.context
         self.width = max(1, width)
         self.height = max(3, height)
         let context = self.context
-        pageView?.clamp(context)
+        pageView?.resize(from: old, to: context)
         for level in views.indices { views[level].clamp(context) }
     }
 
@@ -178,7 +193,7 @@ public struct Browser: Sendable {
         case .back: return travel(back: true)
         case .forward: return travel(back: false)
         case .goTo: push(.prompt(PromptView(.goTo, label: "Go to: ")))
-        case .editURL: push(.prompt(PromptView(.goTo, label: "Go to: ", text: page?.location.description ?? "")))
+        case .editURL: push(.prompt(PromptView(.goTo, label: "Go to: ", text: (page?.location ?? unreached?.location)?.description ?? "")))
         case .up: return goUp()
         case .reload: return reload()
         case .find: push(.prompt(PromptView(.find, label: "Find: ", text: finding.text ?? "")))

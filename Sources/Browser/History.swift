@@ -35,17 +35,18 @@ public struct History: Sendable {
         enforceCacheLimit()
     }
 
-    /// Going back from `current`: returns the entry to show, and keeps `current` for forward.
-    public mutating func goBack(from current: Page?) -> Entry? {
+    /// Going back from `current`: returns the entry to show, and keeps `current` for forward
+    /// (or, with no page on screen, the place that could not be reached).
+    public mutating func goBack(from current: Page?, unreached: Entry? = nil) -> Entry? {
         guard let entry = back.popLast() else { return nil }
-        if let current { forward.append(Self.entry(for: current)) }
+        if let kept = current.map(Self.entry(for:)) ?? unreached { forward.append(kept) }
         enforceCacheLimit()
         return entry
     }
 
-    public mutating func goForward(from current: Page?) -> Entry? {
+    public mutating func goForward(from current: Page?, unreached: Entry? = nil) -> Entry? {
         guard let entry = forward.popLast() else { return nil }
-        if let current { back.append(Self.entry(for: current)) }
+        if let kept = current.map(Self.entry(for:)) ?? unreached { back.append(kept) }
         enforceCacheLimit()
         return entry
     }

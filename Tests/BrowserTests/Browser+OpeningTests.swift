@@ -273,3 +273,55 @@ private func goingTo(_ address: String, canDrawPictures: Bool = false) -> (Brows
     #expect(browser.go(.gopher(gopherURL("gopher://example.org/9/blob.bin")), title: nil) == [])
     #expect(browser.statusLine == "Save as: blob.bin")
 }
+
+/// A first page that cannot be reached (a restored session's server down, a mistyped address):
+/// the title names it, `r` tries it again, `O` edits it, history keeps it.
+@Suite struct UnreachedFirstPageTests {
+    let down = gopherURL("gopher://example.org/1/down")
+
+    func failedFirstPage(_ session: Session? = nil) -> Browser {
+        var browser = Browser()
+        browser.resize(width: 80, height: 12)
+        let actions = session.map { browser.restore($0) } ?? browser.open(.gopher(down), title: nil)
+        guard case .fetch(let id, _)? = actions.first else { preconditionFailure("no fetch: \(actions)") }
+        browser.loadFailed(id: id, message: "connect failed: Connection refused (example.org:70)")
+        return browser
+    }
+
+    @Test func theTitleNamesThePlaceAndRTriesItAgain() {
+        var browser = failedFirstPage()
+        #expect(browser.titleLine == " gopher://example.org/1/down  [not reached: r tries again]")
+        #expect(browser.statusLine == " connect failed: Connection refused (example.org:70)")
+        let retry = browser.press(.character("r"))
+        #expect(retry == [.fetch(id: 2, url: down)])
+        browser.deliver(Gophermap.menu(links: 3), to: retry)
+        #expect(browser.titleLine == " gopher://example.org/1/down")
+        #expect(browser.pageLines.first == "  1 DIR Link 1")
+        #expect(browser.unreached == nil)
+    }
+
+    @Test func editingTheAddressStartsFromThePlaceNotReached() {
+        var browser = failedFirstPage()
+        browser.press(.character("O"))
+        #expect(browser.statusLine == "Go to: gopher://example.org/1/down")
+    }
+
+    @Test func rWithNothingEverAskedSaysSo() {
+        var browser = Browser()
+        #expect(browser.press(.character("r")) == [])
+        #expect(browser.statusLine == " no page to reload (o opens a URL)")
+    }
+
+    @Test func backFromAPlaceNotReachedKeepsItForward() {
+        let session = Session(
+            current: Session.Place(location: .gopher(down), title: "Down", viewport: Viewport(top: 4)),
+            back: [Session.Place(location: .gopher(gopherURL("gopher://example.org/1/")), title: "Root", viewport: Viewport())])
+        var browser = failedFirstPage(session)
+        #expect(browser.session.current?.location == .gopher(down))
+        let back = browser.press(.character("h"))
+        browser.deliver(Gophermap.menu(links: 3), to: back)
+        #expect(browser.titleLine == " gopher://example.org/1/")
+        #expect(browser.history.forward.map(\.title) == ["Down"])
+        #expect(browser.history.forward.first?.viewport.top == 4)
+    }
+}

@@ -209,6 +209,26 @@ private func document(_ text: String, width: Int = 80, height: Int = 24) -> Brow
     #expect(browser.statusLine == " link 15 (Enter opens it)")
 }
 
+@Test func shrinkingTheScreenKeepsTheSelectedLinkInSight() {
+    var browser = browserShowing(root, Gophermap.menu(links: 40, infoLinesBetween: 0), height: 24)
+    browser.type("18")
+    #expect(browser.pageLines.first == "  1 DIR Link 1")
+    browser.resize(width: 80, height: 10)
+    // Eight rows now: the least scrolling that still shows link 18 puts it on the last of them.
+    #expect(browser.pageLines.first == " 11 DIR Link 11")
+    #expect(browser.pageLines.last == " 18 DIR Link 18")
+    #expect(browser.selectedItem?.display == "Link 18")
+}
+
+@Test func shrinkingTheScreenLeavesASelectionThatWasOutOfSightAlone() {
+    var browser = browserShowing(root, Gophermap.menu(links: 40, infoLinesBetween: 0), height: 12)
+    browser.type("5")
+    browser.press(.pageDown)
+    let top = browser.pageLines.first
+    browser.resize(width: 80, height: 8)
+    #expect(browser.pageLines.first == top)
+}
+
 @Test func growingTheScreenAtTheBottomKeepsTheEndOnTheLastRow() {
     var browser = browserShowing("gopher://example.org/0/a.txt", textDocument(lines: 50), height: 12)
     browser.press(.character("G"))

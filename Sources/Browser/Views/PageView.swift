@@ -136,9 +136,16 @@ public struct PageView: Sendable {
         return nil
     }
 
-    /// Keeps the page's place after the screen changed size.
-    mutating func clamp(_ context: ViewContext) {
-        viewport.top = layout(context).clamp(viewport.top)
+    /// Keeps the page's place after the screen changed size (from `old`): the top line stays,
+    /// unless a selected link that was in sight would now be below the screen, when the page
+    /// scrolls just enough to keep it in sight.
+    mutating func resize(from old: ViewContext, to context: ViewContext) {
+        let wasInSight = viewport.selected.map { layout(old).isVisible($0, top: viewport.top) } ?? false
+        let newLayout = layout(context)
+        viewport.top = newLayout.clamp(viewport.top)
+        if wasInSight, let selected = viewport.selected {
+            viewport.top = newLayout.revealing(selected, from: viewport.top)
+        }
     }
 
     /// In a menu: the next link if it is on screen, else scroll a line towards it (so the text
