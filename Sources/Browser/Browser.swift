@@ -196,7 +196,7 @@ public struct Browser: Sendable {
         case .editURL: push(.prompt(PromptView(.goTo, label: "Go to: ", text: (page?.location ?? unreached?.location)?.description ?? "")))
         case .up: return goUp()
         case .reload: return reload()
-        case .find: push(.prompt(PromptView(.find, label: "Find: ", text: finding.text ?? "")))
+        case .find: push(.prompt(PromptView(.find, label: "Find: ", text: finding.text ?? "", offered: true)))
         case .findNext: find(forward: true)
         case .findPrevious: find(forward: false)
         case .save: askToSave(page?.location.url, what: .page)

@@ -4,10 +4,15 @@ import GopherCore
 public struct LineEditor: Sendable, Equatable {
     public private(set) var text: [Character]
     public private(set) var cursor: Int
+    /// The text was offered, not typed (the last search, on `/`): Enter takes it as it is, the
+    /// first character typed replaces it, Backspace or Delete clears it, and a movement key
+    /// keeps it for editing.
+    public private(set) var isOffered: Bool
 
-    public init(text: String = "") {
+    public init(text: String = "", offered: Bool = false) {
         self.text = Array(text)
         self.cursor = self.text.count
+        self.isOffered = offered && !text.isEmpty
     }
 
     public var value: String { String(text) }
@@ -18,6 +23,17 @@ public struct LineEditor: Sendable, Equatable {
     /// Ctrl-A/Ctrl-E go to the ends, Enter submits, Esc or Ctrl-C cancels, and Backspace on an
     /// empty line cancels too.
     public mutating func handle(_ key: Key) -> Outcome {
+        if isOffered {
+            isOffered = false
+            switch key {
+            case .character, .backspace, .delete:
+                text.removeAll()
+                cursor = 0
+                if case .character = key { break }
+                return .editing
+            default: break
+            }
+        }
         switch key {
         case .character(let character):
             // Nothing that could act on a terminal gets into the line.

@@ -64,11 +64,25 @@ private extension Browser {
     #expect(browser.statusLine == " nothing to find yet (/ starts a search)")
 }
 
-@Test func findPromptIsPrefilledWithTheLastSearch() {
+@Test func findPromptOffersTheLastSearchAndTypingReplacesIt() {
     var browser = browserShowing(root, Gophermap.mixed)
     browser.find("about")
     browser.press(.character("/"))
     #expect(browser.statusLine == "Find: about")
+    // Drawn as a selection is, so the user sees that typing replaces it.
+    #expect(browser.render().rows.last?.spans.last == Span("about", .selectedLink))
+    browser.type("phlog")
+    #expect(browser.statusLine == "Find: phlog")
+    browser.press(.enter)
+    #expect(browser.selectedItem?.display == "Phlog")
+}
+
+@Test func enterOnTheOfferedSearchFindsItAgain() {
+    var browser = browserShowing(root, Gophermap.mixed)
+    browser.find("about")
+    browser.press(.escape)
+    browser.press(.character("/"), .enter)
+    #expect(browser.statusLine == " “about” on line 3")
 }
 
 @Test func findInADocumentScrollsToTheLine() {

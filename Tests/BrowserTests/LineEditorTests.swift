@@ -110,3 +110,25 @@ private func typed(_ text: String, into prompt: inout LineEditor) {
     #expect(editing.handle(.function(5)) == .editing)
     #expect(editing.value == "abc")
 }
+
+@Test func offeredTextIsReplacedByTheFirstCharacterTyped() {
+    var editing = LineEditor(text: "about", offered: true)
+    typed("ph", into: &editing)
+    #expect(editing.value == "ph")
+    #expect(!editing.isOffered)
+}
+
+@Test func offeredTextIsTakenAsItIsByEnter() {
+    var editing = LineEditor(text: "about", offered: true)
+    #expect(editing.handle(.enter) == .submitted("about"))
+}
+
+@Test func backspaceClearsOfferedTextAndAMovementKeyKeepsItForEditing() {
+    var cleared = LineEditor(text: "about", offered: true)
+    #expect(cleared.handle(.backspace) == .editing)
+    #expect(cleared.value == "")
+    var kept = LineEditor(text: "about", offered: true)
+    _ = kept.handle(.end)
+    typed("s", into: &kept)
+    #expect(kept.value == "abouts")
+}

@@ -17,10 +17,10 @@ public struct PromptView: Sendable, Equatable {
     /// The suggestion chosen with ↑/↓ (the `o` prompt), if any.
     public internal(set) var chosen: Int?
 
-    public init(_ purpose: Purpose, label: String, text: String = "") {
+    public init(_ purpose: Purpose, label: String, text: String = "", offered: Bool = false) {
         self.purpose = purpose
         self.label = label
-        self.editor = LineEditor(text: text)
+        self.editor = LineEditor(text: text, offered: offered)
     }
 
     mutating func handle(_ key: Key, context: ViewContext) -> [ViewAction] {
@@ -87,8 +87,10 @@ public struct PromptView: Sendable, Equatable {
         while cursorColumn >= context.width, !shown.isEmpty {
             cursorColumn -= DisplayWidth.columns(of: String(shown.removeFirst()))
         }
+        // Offered text is drawn as a selection is: typing replaces it.
         let row = ScreenRow(
-            [Span(columns.fit(label), .prompt), Span(columns.fit(shown, offset: labelWidth), .prompt)], fill: .prompt)
+            [Span(columns.fit(label), .prompt), Span(columns.fit(shown, offset: labelWidth), editor.isOffered ? .selectedLink : .prompt)],
+            fill: .prompt)
         return (row, min(cursorColumn, context.width - 1))
     }
 }
