@@ -18,6 +18,10 @@ extension Browser {
             say("only gopher pages can be bookmarked")
             return []
         }
+        if addressBook.contains(where: { $0.isBookmark && $0.address == url.description }) {
+            say("already bookmarked: \(url) (B lists the bookmarks)")
+            return []
+        }
         say("bookmarked \(page.title)")
         return [.addBookmark(url: url, title: page.title)]
     }

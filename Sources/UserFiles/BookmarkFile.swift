@@ -29,10 +29,15 @@ public struct BookmarkFile: Sendable {
         }
     }
 
-    /// Adds a line for `url` at the end; the file is replaced atomically.
-    public func add(_ url: GopherURL, title: String) throws(UserFileError) {
+    /// Adds a line for `url` at the end, unless the file has one for it already (another Warren,
+    /// or the user's editing, may have put it there); the file is replaced atomically. Returns
+    /// whether it was added.
+    @discardableResult
+    public func add(_ url: GopherURL, title: String) throws(UserFileError) -> Bool {
+        if addressEntries().contains(where: { $0.address == url.description }) { return false }
         var bytes = UserFileStore.read(path) ?? []
         bytes += GophermapLine.make(for: url, display: title)
         try UserFileStore.writeAtomically(bytes, to: path)
+        return true
     }
 }

@@ -244,8 +244,11 @@ final class InteractiveSession {
             case .showUserPage(let page): perform(browser.show(userPage(page)))
             case .addBookmark(let url, let title):
                 do {
-                    try bookmarks.add(url, title: title)
-                    browser.addressBook.append(AddressEntry(address: url.description, title: title, isBookmark: true))
+                    if try bookmarks.add(url, title: title) {
+                        browser.addressBook.append(AddressEntry(address: url.description, title: title, isBookmark: true))
+                    } else {
+                        browser.report("already bookmarked: \(url) (B lists the bookmarks)", isError: false)
+                    }
                 } catch {
                     browser.report("bookmark not saved: \(error)", isError: true)
                 }

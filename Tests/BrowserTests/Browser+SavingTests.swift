@@ -100,6 +100,14 @@ private let archive = MixedMenu.archive
     #expect(browser.statusLine == " bookmarked Phlog")
 }
 
+@Test func aOnAPageBookmarkedAlreadySaysSoAndAddsNothing() {
+    var browser = mixedMenu(selecting: 1)
+    browser.deliver(Gophermap.menu(links: 2), to: browser.press(.enter))
+    browser.addressBook.append(AddressEntry(address: phlog.description, title: "Phlog", isBookmark: true))
+    #expect(browser.press(.character("a")) == [])
+    #expect(browser.statusLine == " already bookmarked: gopher://example.org/1/phlog (B lists the bookmarks)")
+}
+
 @Test func capitalBAndHShowBookmarksAndHistory() {
     var browser = mixedMenu()
     #expect(browser.press(.character("B")) == [.showUserPage(.bookmarks)])

@@ -18,6 +18,15 @@ import WarrenTestSupport
         #expect(page.lineCount == 2)
     }
 
+    @Test func aURLBookmarkedAlreadyIsNotAddedTwice() throws {
+        let home = try Home()
+        defer { home.remove() }
+        let file = BookmarkFile(path: home.path("data/bookmarks.gph"))
+        #expect(try file.add(gopherURL("gopher://example.org/1/phlog"), title: "Phlog"))
+        #expect(try !file.add(gopherURL("gopher://example.org/1/phlog"), title: "Phlog again"))
+        #expect(home.bytes("data/bookmarks.gph") == bytes("1Phlog\t/phlog\texample.org\t70\r\n"))
+    }
+
     /// The address bar offers each bookmark where it leads: a `URL:gophers://` line as the
     /// gophers address (never a plain request for `URL:…` to the TLS port); web and telnet
     /// lines, which Warren does not show, are not offered.
