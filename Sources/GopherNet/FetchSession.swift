@@ -120,7 +120,13 @@ final class FetchSession {
             } else {
                 addresses = try resolve(host: proxy.host, port: proxy.port)
             }
-            try connect(to: addresses)
+            do {
+                try connect(to: addresses)
+            } catch .failed(let error) {
+                // A proxy that is not there (Tor not running) is the proxy's failure, not the server's.
+                throw .failed(FetchError(
+                    stage: .proxy, code: error.code, errno: error.errno, detail: error.detail, subject: "via \(proxy.endpoint)"))
+            }
             try negotiate(with: proxy, to: target, port: url.port)
             route = "via \(proxy)"
         } else {

@@ -68,6 +68,12 @@ private func through(_ proxy: String) throws -> FetchOptions {
         #expect(recorder.error?.description == "proxy failed: \(words) (via 127.0.0.1:\(proxy.port))")
     }
 
+    @Test func aProxyThatIsNotRunningFailsAsTheProxy() throws {
+        let port = try Loopback.closedPort()
+        let recorder = FetchRecorder(try GopherURL(parsing: "gopher://127.0.0.1:7070/1/"), options: try through("socks5h://127.0.0.1:\(port)"))
+        #expect(recorder.error?.description == "proxy failed: Connection refused (via 127.0.0.1:\(port))")
+    }
+
     @Test func somethingThatIsNotAProxySaysSo() throws {
         let server = try FixtureServer(.closeImmediately)
         let recorder = FetchRecorder(try GopherURL(parsing: "gopher://127.0.0.1:7070/1/"), options: try through("socks5h://127.0.0.1:\(server.port)"))

@@ -108,7 +108,7 @@ import WarrenTestSupport
     }
 
     /// `--proxy` through a real SOCKS5 proxy; `--tor` is Tor's own address, so with no Tor here
-    /// it fails at the connect stage, naming it; a proxy URL Warren cannot use is refused.
+    /// it fails at the proxy stage, naming it; a proxy URL Warren cannot use is refused.
     @Test func dumpGoesThroughTheProxyGivenAndTorIsItsOwnPlace() throws {
         let server = try RealServer(.gophernicus)
         let proxy = try RealSocksProxy()
@@ -117,8 +117,8 @@ import WarrenTestSupport
         #expect(through.stdoutText == "Hello, gopherspace.\nSecond line.\n")
         let tor = try WarrenProcess.run(["--dump", "--tor", "gopher://abcdefghijklmnop.onion/1/"], prefix: ["/usr/bin/unshare", "-n"])
         #expect(tor.status == 1)
-        #expect(tor.stderr.hasPrefix("warren: connect failed: "))
-        #expect(tor.stderr.hasSuffix("(127.0.0.1:9050)\n"))
+        #expect(tor.stderr.hasPrefix("warren: proxy failed: "))
+        #expect(tor.stderr.hasSuffix("(via 127.0.0.1:9050)\n"))
         let bad = try WarrenProcess.run(["--dump", "--proxy", "http://127.0.0.1:8080", server.url("/")])
         #expect(bad.status == 2)
         #expect(bad.stderr.hasPrefix("Error: --proxy: http:// proxies are not supported (socks5:// or socks5h://)"))
