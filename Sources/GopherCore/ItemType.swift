@@ -95,7 +95,9 @@ extension ItemType {
         case UInt8(ascii: "h"): return "WWW"
         case UInt8(ascii: "s"): return "SND"
         case UInt8(ascii: "d"): return "DOC"
-        case UInt8(ascii: "p"), UInt8(ascii: "P"): return "PDF"
+        // `p` is a PNG picture (drawn like `I`), `P` a PDF document, as most servers use them.
+        case UInt8(ascii: "p"): return "PNG"
+        case UInt8(ascii: "P"): return "PDF"
         case UInt8(ascii: ";"), UInt8(ascii: "<"): return "VID"
         case UInt8(ascii: "c"): return "CAL"
         case UInt8(ascii: "M"): return "MIM"

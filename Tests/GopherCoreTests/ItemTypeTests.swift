@@ -10,7 +10,7 @@ private let knownTypes: [(Character, ItemType.Handling, String)] = [
     ("I", .download, "IMG"), ("T", .session, "TN3"),
     // Common extensions.
     ("i", .notALink, "   "), ("h", .externalURL, "WWW"), ("s", .download, "SND"), ("d", .download, "DOC"),
-    ("p", .download, "PDF"), ("P", .download, "PDF"), (";", .download, "VID"), ("<", .download, "VID"),
+    ("p", .download, "PNG"), ("P", .download, "PDF"), (";", .download, "VID"), ("<", .download, "VID"),
     ("c", .text, "CAL"), ("M", .text, "MIM"), (":", .download, "BMP"), ("x", .text, "XML"),
 ]
 

@@ -82,7 +82,7 @@ private func listing(_ text: String) -> [String] {
         #expect(lines == [
             "   1 TXT a", "   2 DIR b", "   3 CSO c", "   4 HQX d", "   5 DOS e", "   6 UUE f", "   7 TEL g",
             // A `+` line is another server for the link before it, and takes its type.
-            "   8 TEL h", "   9 GIF i", "  10 IMG j", "  11 TN3 k", "  12 SND l", "  13 DOC m", "  14 PDF n",
+            "   8 TEL h", "   9 GIF i", "  10 IMG j", "  11 TN3 k", "  12 SND l", "  13 DOC m", "  14 PNG n",
             "  15 VID o", "  16 CAL p", "  17 MIM q", "  18 BMP r", "  19 XML s", "  20 UNK t",
         ])
     }
