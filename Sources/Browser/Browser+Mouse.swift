@@ -26,7 +26,7 @@ extension Browser {
             }
             guard var view = pageView, event.row >= 1, event.row <= pageRows else { return [] }
             pageView = nil  // handled alone, so the page is never copied on the way
-            let response = view.press(row: event.row - 1, context: context(with: view.page))
+            let response = view.press(row: event.row - 1, column: event.column, context: context(with: view.page))
             pageView = view
             var actions: [Action] = []
             _ = apply(response, from: nil, into: &actions)

@@ -58,3 +58,34 @@ import WarrenTestSupport
     #expect(browser.pageLines.first == "Line 4")
     #expect(browser.page?.viewport.top == 0)
 }
+
+/// Addresses in a document are pressed where they are drawn: on its number or its text.
+@Suite struct DocumentLinkPressTests {
+    static let text = "A phlog post.\nRead gopher://other.example/1/phlog and gopher://far.example/0/b.txt.\n"
+
+    @Test func aPressOnAnAddressSelectsItAndASecondPressOpensIt() {
+        var browser = browserShowing("gopher://example.org/0/post.txt", bytes(Self.text))
+        #expect(browser.pageLines[1] == "Read [1]gopher://other.example/1/phlog and [2]gopher://far.example/0/b.txt.")
+        // Row 2 on screen; column 50 is inside "[2]gopher://far…".
+        #expect(browser.handle(.mouse(MouseEvent(.press, row: 2, column: 50))) == [])
+        #expect(browser.statusLine == " 2/2  gopher://far.example/0/b.txt")
+        #expect(browser.handle(.mouse(MouseEvent(.press, row: 2, column: 44))) == [.fetch(id: 2, url: gopherURL("gopher://far.example/0/b.txt"))])
+    }
+
+    @Test func aPressBesideAnAddressDoesNothing() {
+        var browser = browserShowing("gopher://example.org/0/post.txt", bytes(Self.text))
+        for column in [0, 4, 39, 42, 75, 79] {
+            #expect(browser.handle(.mouse(MouseEvent(.press, row: 2, column: column))) == [], "column \(column)")
+            #expect(browser.page?.viewport.selectedLink == nil, "column \(column)")
+        }
+        #expect(browser.handle(.mouse(MouseEvent(.press, row: 2, column: 5))) == [])
+        #expect(browser.statusLine == " 1/2  gopher://other.example/1/phlog")
+    }
+
+    @Test func aPressOnAWrappedAddressesSecondRowIsAPressOnIt() {
+        var browser = browserShowing("gopher://example.org/0/post.txt", bytes(Self.text), width: 50)
+        #expect(Array(browser.pageLines[1...2]) == ["Read [1]gopher://other.example/1/phlog and", "[2]gopher://far.example/0/b.txt."])
+        browser.handle(.mouse(MouseEvent(.press, row: 3, column: 10)))
+        #expect(browser.statusLine == " 2/2  gopher://far.example/0/b.txt")
+    }
+}

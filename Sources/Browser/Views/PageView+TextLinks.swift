@@ -15,15 +15,17 @@ extension PageView {
         markedLine(document, index).text
     }
 
-    /// The line with its `[N]` markers, and the style of each of its characters (nil: plain
-    /// text), worked out from where the addresses are, never by looking for their text.
-    private func markedLine(_ document: TextDocument, _ index: Int) -> (text: String, styles: [Style?]) {
+    /// The line with its `[N]` markers, the style of each of its characters (nil: plain text)
+    /// and the link each belongs to (nil: none), worked out from where the addresses are,
+    /// never by looking for their text.
+    private func markedLine(_ document: TextDocument, _ index: Int) -> (text: String, styles: [Style?], owners: [Int?]) {
         let links = page.documentLinks(onLine: index)
         let line = document.line(index)
-        guard !links.isEmpty else { return (line, []) }
+        guard !links.isEmpty else { return (line, [], []) }
         let original = Array(line)
         var characters: [Character] = []
         var styles: [Style?] = []
+        var owners: [Int?] = []
         characters.reserveCapacity(original.count + links.count * 4)
         var consumed = 0
         for position in links.indices {
@@ -31,33 +33,74 @@ extension PageView {
             guard link.start >= consumed, link.start + link.length <= original.count else { continue }
             characters += original[consumed..<link.start]
             styles += Array(repeating: nil, count: link.start - consumed)
+            owners += Array(repeating: nil, count: link.start - consumed)
             let selected = position == viewport.selectedLink
             let marker = Array("[\(position + 1)]")
             characters += marker
             styles += Array(repeating: selected ? Style.selectedLink : .linkNumber, count: marker.count)
             characters += original[link.start..<(link.start + link.length)]
             styles += Array(repeating: selected ? Style.selectedLink : .link, count: link.length)
+            owners += Array(repeating: position, count: marker.count + link.length)
             consumed = link.start + link.length
         }
         characters += original[consumed...]
         styles += Array(repeating: nil, count: original.count - consumed)
-        return (String(characters), styles)
+        owners += Array(repeating: nil, count: original.count - consumed)
+        return (String(characters), styles, owners)
+    }
+
+    /// Where in `characters` each wrapped row begins (a wrap drops the space it breaks at).
+    private static func rowStarts(of characters: [Character], rows pieces: [String]) -> [Int] {
+        var cursor = 0
+        var starts: [Int] = []
+        for piece in pieces {
+            let row = Array(piece)
+            while cursor < characters.count, !characters[cursor...].starts(with: row), characters[cursor] == " " { cursor += 1 }
+            starts.append(cursor)
+            cursor += row.count
+        }
+        return starts
+    }
+
+    /// The address drawn at `column` of page row `row` (its number or its text), if any: what
+    /// a mouse press there means.
+    func textLink(atRow row: Int, column: Int, context: ViewContext) -> Int? {
+        guard case .document(let document) = page.content, !page.documentLinks.isEmpty,
+            let (index, rowInLine) = lineAndRowWithin(atRow: row, context: context)
+        else { return nil }
+        let marked = markedLine(document, index)
+        guard !marked.owners.isEmpty else { return nil }
+        let pieces = context.columns.rows(of: marked.text, wrapping: context.wrap, limit: rowInLine + 1)
+        guard rowInLine < pieces.count else { return nil }
+        var offset = Self.rowStarts(of: Array(marked.text), rows: pieces)[rowInLine]
+        var width = 0
+        for character in pieces[rowInLine] {
+            width += DisplayWidth.columns(of: String(character))
+            if column < width { return offset < marked.owners.count ? marked.owners[offset] : nil }
+            offset += 1
+        }
+        return nil
+    }
+
+    /// A press on an address selects it; pressed again, it opens.
+    mutating func pressTextLink(_ position: Int, context: ViewContext) -> [ViewAction] {
+        followsEnd = false
+        if viewport.selectedLink == position { return openTextLink(layout(context), handlers: context.handlers) }
+        viewport.selectedLink = position
+        return []
     }
 
     /// The rows of document line `index`: its numbers and addresses drawn as links, the
     /// selected one as the selection (across rows where it wraps); find matches in the rest.
     func documentRows(_ document: TextDocument, index: Int, context: ViewContext, limit: Int) -> [ScreenRow] {
-        let (text, styles) = markedLine(document, index)
+        let (text, styles, _) = markedLine(document, index)
         let pieces = context.columns.rows(of: text, wrapping: context.wrap, limit: limit)
         guard !styles.isEmpty else {
             return pieces.map { ScreenRow(Span($0).highlightingMatches(of: context.matchText)) }
         }
-        // Each row is the text from where the last one ended, but for the space a wrap dropped.
-        let characters = Array(text)
-        var cursor = 0
-        return pieces.map { piece in
+        let starts = Self.rowStarts(of: Array(text), rows: pieces)
+        return zip(pieces, starts).map { piece, cursor in
             let row = Array(piece)
-            while cursor < characters.count, !characters[cursor...].starts(with: row), characters[cursor] == " " { cursor += 1 }
             var spans: [Span] = []
             var start = 0
             while start < row.count {
@@ -68,7 +111,6 @@ extension PageView {
                 if let style { spans.append(Span(text, style)) } else { spans += Span(text).highlightingMatches(of: context.matchText) }
                 start = end
             }
-            cursor += row.count
             return ScreenRow(spans)
         }
     }

@@ -108,9 +108,13 @@ public struct PageView: Sendable {
         reselectOnScreen(layout, preferFirst: lines > 0)
     }
 
-    /// A press on page row `row` (0 is the first row under the title): a link there is
-    /// selected; pressed again, it opens.
-    mutating func press(row: Int, context: ViewContext) -> [ViewAction] {
+    /// A press on page row `row` (0 is the first row under the title) at `column`: a link
+    /// there (a menu's on its whole row, a document's address where it is drawn) is selected;
+    /// pressed again, it opens.
+    mutating func press(row: Int, column: Int, context: ViewContext) -> [ViewAction] {
+        if let position = textLink(atRow: row, column: column, context: context) {
+            return pressTextLink(position, context: context)
+        }
         guard let menu, let index = line(atRow: row, context: context), menu.linkNumber(ofItemAt: index) != nil else {
             return []
         }
@@ -123,13 +127,16 @@ public struct PageView: Sendable {
     }
 
     /// The line shown on page row `row`, counting the rows wrapped lines take.
-    func line(atRow row: Int, context: ViewContext) -> Int? {
+    func line(atRow row: Int, context: ViewContext) -> Int? { lineAndRowWithin(atRow: row, context: context)?.line }
+
+    /// The line shown on page row `row`, and which of its rows that is.
+    func lineAndRowWithin(atRow row: Int, context: ViewContext) -> (line: Int, row: Int)? {
         let layout = layout(context)
         var rowsAbove = 0
         var index = viewport.top
         while index < layout.count, rowsAbove <= row {
             let rows = layout.rowsOfLine(index)
-            if row < rowsAbove + rows { return index }
+            if row < rowsAbove + rows { return (index, row - rowsAbove) }
             rowsAbove += rows
             index += 1
         }
