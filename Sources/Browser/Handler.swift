@@ -189,6 +189,9 @@ public struct HandlerRequest: Sendable, Equatable {
     public var values: [String: [UInt8]] {
         var address = Array(url.description.utf8)
         if kind == .web, let target = ExternalURL.target(of: url.selector) { address = Array(target.utf8) }
+        // A telnet item's address is where the session goes (`telnet://guest@bbs.example:23`),
+        // the login percent-encoded, as the menu shows it: never its gopher wrapping.
+        if kind == .telnet || kind == .tn3270, let session = url.sessionAddress { address = Array(session.utf8) }
         return [
             "url": address, "host": Array(url.host.utf8), "port": Array(String(url.port).utf8),
             "user": kind == .telnet || kind == .tn3270 ? url.selector : [], "selector": url.selector,

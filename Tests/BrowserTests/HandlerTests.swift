@@ -58,6 +58,10 @@ import WarrenTestSupport
         let telnet = HandlerRequest(url: gopherURL("gopher://bbs.example:2323/8guest"), kind: .telnet, handler: Handler(command: ["telnet"]))
         #expect(telnet.values["user"] == Array("guest".utf8))
         #expect(telnet.values["port"] == Array("2323".utf8))
+        // {url} is where the session goes, the login encoded so that it cannot change the host.
+        #expect(telnet.values["url"] == Array("telnet://guest@bbs.example:2323".utf8))
+        let sneaky = HandlerRequest(url: gopherURL("gopher://bbs.example/8a@evil.example"), kind: .telnet, handler: Handler(command: ["telnet"]))
+        #expect(sneaky.values["url"] == Array("telnet://a%40evil.example@bbs.example:70".utf8))
     }
 
     @Test func enterOnALinkWithAHandlerAsksTheAppToRunIt() {
