@@ -17,15 +17,25 @@ public struct PeerCertificate: Sendable, Equatable {
         self.notAfter = notAfter
     }
 
-    /// `label` and the fingerprint, padded like page info's lines, on two lines of 16 pairs:
-    /// 32 pairs and a label do not fit 80 columns.
-    public static func fingerprintLines(_ label: String, _ fingerprint: String) -> [String] {
+    /// `label` and the fingerprint, padded like page info's lines, on lines of 16 pairs (32
+    /// pairs and a label do not fit 80 columns), or fewer where `width` is narrower.
+    public static func fingerprintLines(_ label: String, _ fingerprint: String, width: Int = 80) -> [String] {
         let pairs = fingerprint.split(separator: ":")
-        guard pairs.count > 16 else { return [label.padded(to: 11) + fingerprint] }
-        return [
-            label.padded(to: 11) + pairs.prefix(16).joined(separator: ":") + ":",
-            String(repeating: " ", count: 11) + pairs.dropFirst(16).joined(separator: ":"),
-        ]
+        let indent = 11
+        // 16 pairs a line where they fit; on a narrow screen fewer (groups of 4 where 4 fit),
+        // so that every byte the user is asked to compare is always on screen.
+        var perLine = pairs.count > 16 && indent + 16 * 3 <= width ? 16 : max(1, (width - indent) / 3)
+        if perLine > 4 { perLine -= perLine % 4 }
+        guard pairs.count > perLine else { return [label.padded(to: indent) + fingerprint] }
+        var lines: [String] = []
+        var start = 0
+        while start < pairs.count {
+            let end = min(pairs.count, start + perLine)
+            let text = pairs[start..<end].joined(separator: ":") + (end < pairs.count ? ":" : "")
+            lines.append((start == 0 ? label.padded(to: indent) : String(repeating: " ", count: indent)) + text)
+            start = end
+        }
+        return lines
     }
 
     /// `2027-12-01 10:00 UTC`, or `unknown`.

@@ -48,6 +48,26 @@ import WarrenTestSupport
         #expect(browser.statusLine == " trust [o]nce, [a]lways, or [n]o?")
     }
 
+    @Test func aNarrowScreenShowsEveryByteOfTheFingerprintAndWrapsTheRest() throws {
+        var browser = try Self.stopped(at: .unknownIssuer("self-signed certificate"))
+        browser.resize(width: 40, height: 30)
+        #expect(Array(browser.pageLines.prefix(12)) == [
+            "The certificate of 127.0.0.1:7443 is not",
+            "from a known authority.",
+            "",
+            "Why        self-signed certificate",
+            "Subject    CN=localhost,O=Warren tests",
+            "Issuer     CN=localhost,O=Warren tests",
+            "SHA-256    00:07:0E:15:1C:23:2A:31:",
+            "           38:3F:46:4D:54:5B:62:69:",
+            "           70:77:7E:85:8C:93:9A:A1:",
+            "           A8:AF:B6:BD:C4:CB:D2:D9",
+            "Expires    2027-11-23 20:00 UTC",
+            "",
+        ])
+        #expect(browser.pageLines.contains("  a   trust it always (pinned in"))
+    }
+
     @Test func onceTrustsUntilQuitAndOpensThePageAgain() throws {
         var browser = try Self.stopped(at: .unknownIssuer("self-signed certificate"))
         let actions = browser.press(.character("o"))

@@ -23,6 +23,18 @@ import Testing
         #expect(PeerCertificate.fingerprintLines("SHA-256", "AB:CD") == ["SHA-256    AB:CD"])
     }
 
+    @Test func aNarrowWidthTakesFewerPairsALineInGroupsOfFour() {
+        let fingerprint = (0..<32).map { String(format: "%02X", $0) }.joined(separator: ":")
+        let lines = PeerCertificate.fingerprintLines("SHA-256", fingerprint, width: 40)
+        #expect(lines == [
+            "SHA-256    00:01:02:03:04:05:06:07:",
+            "           08:09:0A:0B:0C:0D:0E:0F:",
+            "           10:11:12:13:14:15:16:17:",
+            "           18:19:1A:1B:1C:1D:1E:1F",
+        ])
+        #expect(PeerCertificate.fingerprintLines("SHA-256", fingerprint, width: 20).allSatisfy { $0.count <= 20 })
+    }
+
     @Test func pinsAreKeptPerEndpointWhateverTheCaseOfTheHost() {
         var pins = CertificatePins(["Gopher.Example:70": "AA"])
         #expect(pins["gopher.example:70"] == "AA")

@@ -63,7 +63,8 @@ public struct CertificateView: Sendable, Equatable {
 
     private var expiry: String { "Expires    \(question.certificate.expiryText)" }
 
-    var lines: [String] {
+    /// What the view says, the fingerprints laid out for `width` columns.
+    func lines(width: Int = 80) -> [String] {
         let shown = question.certificate
         var lines: [String]
         switch question.reason {
@@ -74,7 +75,7 @@ public struct CertificateView: Sendable, Equatable {
                 "Why        \(why)",
             ]
             lines += names
-            lines += PeerCertificate.fingerprintLines("SHA-256", shown.fingerprint)
+            lines += PeerCertificate.fingerprintLines("SHA-256", shown.fingerprint, width: width)
             lines += [
                 expiry,
                 "",
@@ -91,8 +92,8 @@ public struct CertificateView: Sendable, Equatable {
                 "Someone may be between you and the server, or its owner replaced it.",
                 "",
             ]
-            lines += PeerCertificate.fingerprintLines("Pinned", pinned)
-            lines += PeerCertificate.fingerprintLines("Now", shown.fingerprint)
+            lines += PeerCertificate.fingerprintLines("Pinned", pinned, width: width)
+            lines += PeerCertificate.fingerprintLines("Now", shown.fingerprint, width: width)
             lines += names + [
                 expiry,
                 "",
@@ -107,8 +108,10 @@ public struct CertificateView: Sendable, Equatable {
 extension CertificateView: ScreenView {
     func title(context: ViewContext) -> String { " certificate of " + question.endpoint }
 
+    /// Every line wraps rather than being cut: what the user is asked to judge is all there.
     func rows(context: ViewContext) -> [ScreenRow] {
-        lines.prefix(context.pageRows).map { context.columns.row($0) }
+        let rows = lines(width: context.width).flatMap { context.columns.rows(of: $0, wrapping: true) }
+        return rows.prefix(context.pageRows).map { context.columns.row($0) }
     }
 
     func restingStatus(context: ViewContext) -> String { prompt }
