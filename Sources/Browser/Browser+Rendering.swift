@@ -36,9 +36,19 @@ extension Browser {
             rows.append(row)
             cursor = Screen.Position(row: height - 1, column: column)
         } else {
-            // Page info keeps the status of what it covers (the source, or the page).
-            let covered = views.last { !$0.isLineView && $0 != .pageInfo(PageInfoView()) }?.screenView ?? pageView
-            rows.append(statusRow(resting: covered?.restingStatus(context: context), columns: columns))
+            // Page info keeps the status of what it covers (the source, or the page), unless it
+            // is taller than the screen: then it says where in it we are.
+            let resting: String?
+            if case .pageInfo(let info)? = views.last(where: { !$0.isLineView }), let scrolling = info.scrollStatus(context: context) {
+                resting = scrolling
+            } else {
+                let covered = views.last { view in
+                    if case .pageInfo = view { return false }
+                    return !view.isLineView
+                }?.screenView ?? pageView
+                resting = covered?.restingStatus(context: context)
+            }
+            rows.append(statusRow(resting: resting, columns: columns))
         }
         return Screen(width: width, height: height, rows: Array(rows.prefix(height)), cursor: cursor)
     }

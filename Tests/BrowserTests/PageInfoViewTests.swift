@@ -98,6 +98,33 @@ import WarrenTestSupport
     #expect(browser.pageLines.contains("  line 2: missing port (70 is assumed)"))
 }
 
+@Test func pageInfoTallerThanTheScreenScrollsAndSaysWhereItIs() {
+    let noPorts = (1...20).map { "1No port \($0)\t/n\($0)\texample.org\r\n" }
+    var browser = browserShowing("gopher://example.org/", Gophermap.menu(noPorts.joined()), height: 12)
+    browser.press(.character("="))
+    #expect(browser.pageLines.first == "URL        gopher://example.org/1")
+    // What the page is, what was repaired, 20 findings and the hint: 35 rows on 10.
+    #expect(browser.statusLine == " info lines 1–10 of 35 (j, k, Space scroll; Esc returns)")
+    browser.press(.character("j"))
+    #expect(browser.pageLines.first == "Title      gopher://example.org/1")
+    #expect(browser.statusLine == " info lines 2–11 of 35 (j, k, Space scroll; Esc returns)")
+    browser.press(.character("G"))
+    #expect(browser.pageLines.suffix(2) == ["", "(Esc or = returns to the page; other keys act on the page)"])
+    #expect(browser.pageLines.contains("  line 20: missing port (70 is assumed)"))
+    // Still page info: movement keys scroll it, they do not go to the page beneath.
+    #expect(browser.titleLine == " info for gopher://example.org/1")
+    browser.press(.escape)
+    #expect(browser.titleLine == " gopher://example.org/1")
+}
+
+@Test func pageInfoWrapsLinesLongerThanTheScreen() {
+    var browser = browserShowing("gopher://example.org/", Gophermap.menu(
+        Gophermap.info("Fine"), "1No port\t/n\texample.org\r\n"), width: 30, height: 40)
+    browser.press(.character("="))
+    #expect(browser.pageLines.contains("  line 2: missing port (70 is"))
+    #expect(browser.pageLines.contains("assumed)"))
+}
+
 @Test func pageInfoOnAMenuInSpecSaysSo() {
     var browser = browserShowing("gopher://example.org/", Gophermap.menu(links: 3))
     browser.press(.character("="))

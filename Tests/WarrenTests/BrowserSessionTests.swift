@@ -921,7 +921,7 @@ import WarrenTestSupport
         for (name, format) in [("a.gif", "GIF"), ("b.png", "PNG"), ("c.jpg", "JPEG")] {
             warren.session.sendText(try number(of: name))
             warren.session.sendKeys("Enter")
-            try warren.waitForStatus("\(format) 64×48  d saves it · h returns")
+            try warren.waitForStatus("\(format) 64×48  d saves it · h returns", timeout: 30)
             let coloured = warren.session.captureWithAttributes()
             // Cells painted in many colours (tmux writes each change as an SGR sequence), and
             // block symbols among them.
@@ -961,7 +961,8 @@ import WarrenTestSupport
         warren.session.sendKeys("Escape")
         try warren.waitForStatus("cancelled fetching b.png for chafa")
         warren.session.sendKeys("Enter")
-        try warren.waitForStatus("PNG 64×48  d saves it · h returns")
+        // chafa runs beside the whole suite: give it time.
+        try warren.waitForStatus("PNG 64×48  d saves it · h returns", timeout: 40)
         #expect(picture.requests.count == 2)
     }
 }

@@ -1,14 +1,41 @@
 import GopherCore
 
 /// `=`: what is known about the page: URL, title, type, size, state, the addresses and the
-/// time each stage took. Any key closes it; Esc, `=` and back only close it, other keys then
-/// act on the page as usual.
+/// time each stage took, and the lint view's findings. Its lines wrap. When they are more than
+/// the screen holds, the movement keys and the wheel scroll them. Any other key closes it; Esc,
+/// `=` and back only close it, other keys then act on the page as usual.
 public struct PageInfoView: Sendable, Equatable {
+    /// The first row shown, when the info is taller than the screen.
+    var top = 0
+
     init() {}
 
-    func handle(_ key: Key, command: Command?) -> [ViewAction] {
+    mutating func handle(_ key: Key, command: Command?, context: ViewContext) -> [ViewAction] {
         if key == .escape || key == .character("=") || command == .back { return [.close] }
+        let count = allRows(context: context).count
+        let maxTop = max(0, count - context.pageRows)
+        if maxTop > 0 {
+            switch command {
+            case .nextLink: top = min(maxTop, top + 1)
+            case .previousLink: top = max(0, top - 1)
+            case .pageDown: top = min(maxTop, top + max(1, context.pageRows - 1))
+            case .pageUp: top = max(0, top - max(1, context.pageRows - 1))
+            case .top: top = 0
+            case .bottom: top = maxTop
+            default: return [.close, .pass]
+            }
+            return []
+        }
         return [.close, .pass]
+    }
+
+    mutating func scroll(by lines: Int, context: ViewContext) {
+        top = max(0, min(allRows(context: context).count - context.pageRows, top + lines))
+    }
+
+    private func allRows(context: ViewContext) -> [String] {
+        guard let page = context.page else { return [] }
+        return Self.lines(page).flatMap { context.columns.rows(of: $0, wrapping: true) }
     }
 }
 
@@ -18,14 +45,22 @@ extension PageInfoView: ScreenView {
     }
 
     func rows(context: ViewContext) -> [ScreenRow] {
-        guard let page = context.page else { return [] }
-        return Self.lines(page).prefix(context.pageRows).map { context.columns.row($0) }
+        allRows(context: context).dropFirst(top).prefix(context.pageRows).map { context.columns.row($0) }
     }
 
-    /// The page's resting status stays in the status bar.
+    /// Where in the info we are, when it does not fit; else the page's resting status.
     func restingStatus(context: ViewContext) -> String {
+        if let scrolling = scrollStatus(context: context) { return scrolling }
         guard let page = context.page else { return "" }
         return PageView(page: page).restingStatus(context: context)
+    }
+
+    /// `info lines 1–22 of 40 (…)` when the info does not fit the screen, else nil.
+    func scrollStatus(context: ViewContext) -> String? {
+        let count = allRows(context: context).count
+        guard count > context.pageRows else { return nil }
+        let last = min(count, top + context.pageRows)
+        return "info lines \(top + 1)–\(last) of \(count) (j, k, Space scroll; Esc returns)"
     }
 
     static func lines(_ page: Page) -> [String] {

@@ -34,8 +34,9 @@ public enum View: Equatable, Sendable {
         case .source(var view):
             defer { self = .source(view) }
             return view.handle(key, command: command, context: context)
-        case .pageInfo(let view):
-            return view.handle(key, command: command)
+        case .pageInfo(var view):
+            defer { self = .pageInfo(view) }
+            return view.handle(key, command: command, context: context)
         case .prompt(var view):
             defer { self = .prompt(view) }
             return view.handle(key, context: context)
@@ -68,6 +69,9 @@ public enum View: Equatable, Sendable {
         } else if case .image(var view) = self {
             view.top = max(0, min(view.picture.rows.count - context.pageRows, view.top + lines))
             self = .image(view)
+        } else if case .pageInfo(var view) = self {
+            view.scroll(by: lines, context: context)
+            self = .pageInfo(view)
         }
     }
 
