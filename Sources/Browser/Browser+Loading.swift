@@ -64,6 +64,7 @@ extension Browser {
             // still the current one.
             if page == nil, let viewport = current.purpose.viewportOfAPlace {
                 unreached = History.Entry(location: current.location, title: current.title, viewport: viewport, page: nil)
+                unreachedReason = message
             }
             say(message, error: true)
         }

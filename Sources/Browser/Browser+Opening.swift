@@ -67,8 +67,18 @@ extension Browser {
     mutating func startLoading(_ location: Location, title: String, purpose: Loading.Purpose, url: GopherURL) -> Action {
         let id = nextID
         nextID += 1
-        loading = Loading(id: id, location: location, title: title, purpose: purpose, progress: "loading \(location)…")
+        loading = Loading(
+            id: id, location: location, title: Self.pageTitle(title, of: location), purpose: purpose,
+            progress: "loading \(location)…")
         return .fetch(id: id, url: url)
+    }
+
+    /// A link's words as the title of the page it opens (history, suggestions, the session):
+    /// without a listing's padding and columns of spaces; `..`, `.` or nothing is no title, so
+    /// the address stands in.
+    static func pageTitle(_ words: String, of location: Location) -> String {
+        let collapsed = words.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        return collapsed.isEmpty || collapsed == ".." || collapsed == "." ? location.description : collapsed
     }
 
     /// Another page is asked for: the load in progress, and a picture for this page, stop.

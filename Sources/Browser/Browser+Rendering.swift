@@ -19,6 +19,15 @@ extension Browser {
         } else {
             let title = unreached.map { " \($0.location)  [not reached: r tries again]" } ?? " Warren"
             rows = [ScreenRow([Span(columns.fit(Sanitizer.clean(title)), .title)], fill: .title)]
+            if unreached != nil {
+                // The reason stays on screen after the status bar has moved on.
+                let lines = [
+                    "", "  This page could not be reached:", "", "  " + unreachedReason, "",
+                    "  r tries again · O edits the address" + (history.back.isEmpty ? "" : " · h goes back")
+                        + " · o opens another",
+                ]
+                rows += lines.flatMap { columns.rows(of: Sanitizer.clean($0), wrapping: true) }.prefix(pageRows).map { columns.row($0) }
+            }
         }
         while rows.count < height - 1 { rows.append(ScreenRow()) }
         if case .prompt(let prompt)? = views.last {

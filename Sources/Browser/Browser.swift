@@ -85,6 +85,9 @@ public struct Browser: Sendable {
     /// restored session's server down): `r` tries it again, `O` edits it, the title names it,
     /// and back and forward keep it in history. Gone when a page is on screen.
     public internal(set) var unreached: History.Entry?
+    /// Why `unreached` could not be reached (the failed stage's words), shown where the page
+    /// would be, so the reason outlives the status bar.
+    var unreachedReason = ""
     /// The file being fetched for a handler or a picture, if one is (`fileFetchStarted`).
     public internal(set) var fileFetch: FileFetch?
     public static let maximumRunningDownloads = 4

@@ -292,6 +292,12 @@ private func goingTo(_ address: String, canDrawPictures: Bool = false) -> (Brows
         var browser = failedFirstPage()
         #expect(browser.titleLine == " gopher://example.org/1/down  [not reached: r tries again]")
         #expect(browser.statusLine == " connect failed: Connection refused (example.org:70)")
+        // The reason stays where the page would be once the status bar moves on.
+        browser.press(.character("j"))
+        #expect(Array(browser.pageLines.prefix(6)) == [
+            "", "  This page could not be reached:", "", "  connect failed: Connection refused (example.org:70)", "",
+            "  r tries again · O edits the address · o opens another",
+        ])
         let retry = browser.press(.character("r"))
         #expect(retry == [.fetch(id: 2, url: down)])
         browser.deliver(Gophermap.menu(links: 3), to: retry)
@@ -323,5 +329,20 @@ private func goingTo(_ address: String, canDrawPictures: Bool = false) -> (Brows
         #expect(browser.titleLine == " gopher://example.org/1/")
         #expect(browser.history.forward.map(\.title) == ["Down"])
         #expect(browser.history.forward.first?.viewport.top == 4)
+    }
+}
+
+/// A page's title comes from the link that opened it, without a listing's padding.
+@Suite struct PageTitleTests {
+    @Test func aListingLinesColumnsOfSpacesAreOneSpaceInTheTitle() {
+        var browser = browserShowing("gopher://example.org/", Gophermap.menu(
+            Gophermap.item("0", "  2026-03-third-post.txt        2026-Dec-02 14:16     0.0 KB", "/p.txt"),
+            Gophermap.item("1", "..", "/"),
+            Gophermap.item("1", "   ", "/blank")))
+        browser.deliver(textDocument(lines: 2), to: browser.press(.enter))
+        #expect(browser.page?.title == "2026-03-third-post.txt 2026-Dec-02 14:16 0.0 KB")
+        browser.press(.character("h"), .character("j"))
+        browser.deliver(Gophermap.menu(links: 1), to: browser.press(.enter))
+        #expect(browser.page?.title == "gopher://example.org/1/")
     }
 }
