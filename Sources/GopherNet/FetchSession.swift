@@ -124,8 +124,10 @@ final class FetchSession {
                 try connect(to: addresses)
             } catch .failed(let error) {
                 // A proxy that is not there (Tor not running) is the proxy's failure, not the server's.
+                let torPort = proxy.port == 9050 || proxy.port == 9150
                 throw .failed(FetchError(
-                    stage: .proxy, code: error.code, errno: error.errno, detail: error.detail, subject: "via \(proxy.endpoint)"))
+                    stage: .proxy, code: error.code, errno: error.errno, detail: error.detail,
+                    subject: "via \(proxy.endpoint)" + (torPort ? ", Tor's port: is Tor running?" : "")))
             }
             try negotiate(with: proxy, to: target, port: url.port)
             route = "via \(proxy)"

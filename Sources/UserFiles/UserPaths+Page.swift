@@ -21,8 +21,9 @@ extension UserPaths {
             }
         }
         bytes += GophermapLine.info("")
-        bytes += GophermapLine.info("Every setting config.toml takes is described in Resources/config.toml")
-        bytes += GophermapLine.info("of Warren's source.")
+        bytes += GophermapLine.info("Every setting config.toml takes is described, commented, in the file")
+        bytes += GophermapLine.info("that warren --print-default-config prints; warren --check-config")
+        bytes += GophermapLine.info("says what is wrong with yours.")
         return Page.menu(UserPage.files.location, title: "Files", bytes: bytes)
     }
 }

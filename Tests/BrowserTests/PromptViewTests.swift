@@ -65,7 +65,7 @@ private let about = MixedMenu.about
 @Test func searchLinkAsksForAQueryAndFetchesWithIt() throws {
     var browser = mixedMenu(selecting: 3)
     #expect(browser.press(.enter) == [])
-    #expect(browser.statusLine == "Search Search:")
+    #expect(browser.statusLine == "Search:")
     browser.type("gopher holes")
     let search = try GopherURL(
         host: "example.org", port: 7070, type: .search, selector: Array("/search".utf8),

@@ -118,7 +118,7 @@ import WarrenTestSupport
         let tor = try WarrenProcess.run(["--dump", "--tor", "gopher://abcdefghijklmnop.onion/1/"], prefix: ["/usr/bin/unshare", "-n"])
         #expect(tor.status == 1)
         #expect(tor.stderr.hasPrefix("warren: proxy failed: "))
-        #expect(tor.stderr.hasSuffix("(via 127.0.0.1:9050)\n"))
+        #expect(tor.stderr.hasSuffix("(via 127.0.0.1:9050, Tor's port: is Tor running?)\n"))
         let bad = try WarrenProcess.run(["--dump", "--proxy", "http://127.0.0.1:8080", server.url("/")])
         #expect(bad.status == 2)
         #expect(bad.stderr.hasPrefix("Error: --proxy: http:// proxies are not supported (socks5:// or socks5h://)"))
