@@ -10,6 +10,8 @@ public enum Action: Equatable, Sendable {
     /// Make one of the pages built from the user's files and `show` it.
     case showUserPage(UserPage)
     case addBookmark(url: GopherURL, title: String)
+    /// Remove every line of bookmarks.gph that leads to `url`, then show the bookmarks again.
+    case removeBookmark(GopherURL)
     /// Keep a visit in the history file, with the page's title.
     case recordVisit(GopherURL, title: String)
     case copy(String)
@@ -25,6 +27,8 @@ public enum Action: Equatable, Sendable {
     case unsubscribe(GopherURL)
     /// Keep what this feed's check saw and what is unread in its state file.
     case saveFeed(Feed)
+    /// Read feeds.gph (and each feed's state) again and hand them to `feedListRead`.
+    case readFeedList
     /// Fetch these feeds' menus in the background and report each with `feedChecked`.
     case checkFeeds([GopherURL])
     /// Open a link with the user's program: download it first when the program takes a file.

@@ -25,7 +25,17 @@ extension Browser {
     mutating func showFeeds() -> [Action] { show(feedsPage()) }
 
     /// `R`: every feed, now.
-    mutating func recheckFeeds() -> [Action] {
+    /// `R`: feeds.gph is read again first (the user may have edited it), then every feed in
+    /// it is checked (`feedListRead`).
+    mutating func recheckFeeds() -> [Action] { [.readFeedList] }
+
+    /// feeds.gph as it is now: feeds added by hand join, feeds taken out leave, the others keep
+    /// what this session knows of them; then every feed is checked.
+    @discardableResult
+    public mutating func feedListRead(_ loaded: [Feed]) -> [Action] {
+        let known = Dictionary(feeds.map { (Feed.key(of: $0.url), $0) }, uniquingKeysWith: { first, _ in first })
+        feeds = loaded.map { known[Feed.key(of: $0.url)] ?? $0 }
+        refreshFeedsPage()
         guard !feeds.isEmpty else {
             say("no feeds yet: S on a menu subscribes to it")
             return []

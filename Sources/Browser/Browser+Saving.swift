@@ -13,6 +13,16 @@ extension Browser {
     }
 
 
+    /// `x` on the bookmarks page: the selected bookmark goes.
+    mutating func removeSelectedBookmark() -> [Action] {
+        guard let item = pageView?.selectedItem, case .success(let url)? = item.url else {
+            say("x on a bookmark removes it")
+            return []
+        }
+        say("removed the bookmark \(item.display)")
+        return [.removeBookmark(url)]
+    }
+
     mutating func bookmark() -> [Action] {
         guard let page, let url = page.location.url else {
             say("only gopher pages can be bookmarked")

@@ -208,7 +208,10 @@ public struct Browser: Sendable {
         case .showBookmarks: return [.showUserPage(.bookmarks)]
         case .showHistory: return [.showUserPage(.history)]
         case .showDownloads: return showDownloads()
-        case .removeEntry: return page?.location == .about("feeds") ? unsubscribeSelected() : removeSelectedDownload()
+        case .removeEntry:
+            if page?.location == .about("feeds") { return unsubscribeSelected() }
+            if page?.location == UserPage.bookmarks.location { return removeSelectedBookmark() }
+            return removeSelectedDownload()
         case .subscribe: return toggleSubscription()
         case .showFeeds: return showFeeds()
         case .recheckFeeds: return recheckFeeds()

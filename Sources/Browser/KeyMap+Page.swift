@@ -70,7 +70,7 @@ extension Command {
         case .showBookmarks: return "show bookmarks"
         case .showHistory: return "history"
         case .showDownloads: return "downloads, running and ended (about:downloads)"
-        case .removeEntry: return "cancel or remove a download; unsubscribe from a feed"
+        case .removeEntry: return "remove a bookmark or a feed; cancel a download"
         case .subscribe: return "subscribe to this menu as a feed, or unsubscribe"
         case .showFeeds: return "feeds: what is new since you last looked (about:feeds)"
         case .recheckFeeds: return "check every feed again now"

@@ -29,6 +29,27 @@ public struct BookmarkFile: Sendable {
         }
     }
 
+    /// Removes every line that leads to `url` (the others stay as written); the file is
+    /// replaced atomically. Returns whether one was there.
+    @discardableResult
+    public func remove(_ url: GopherURL) throws(UserFileError) -> Bool {
+        let bytes = UserFileStore.read(path) ?? []
+        var kept: [UInt8] = []
+        var found = false
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(bytes.last == 0x0A ? 1 : 0) {
+            var menu = Menu()
+            menu.append(Array(line) + [0x0A])
+            menu.finish()
+            if menu.count > 0, menu.kind(at: 0) == .link, case .success(let target)? = menu.item(at: 0).url, target == url {
+                found = true
+                continue
+            }
+            kept += line + [0x0A]
+        }
+        if found { try UserFileStore.writeAtomically(kept, to: path) }
+        return found
+    }
+
     /// Adds a line for `url` at the end, unless the file has one for it already (another Warren,
     /// or the user's editing, may have put it there); the file is replaced atomically. Returns
     /// whether it was added.

@@ -252,6 +252,17 @@ final class InteractiveSession {
                 } catch {
                     browser.report("bookmark not saved: \(error)", isError: true)
                 }
+            case .readFeedList:
+                perform(browser.feedListRead(feedStore.load()))
+                browser.addressBook = visits.addressEntries() + bookmarks.addressEntries() + Self.addressEntries(of: browser.feeds)
+            case .removeBookmark(let url):
+                do {
+                    try bookmarks.remove(url)
+                    browser.addressBook = visits.addressEntries() + bookmarks.addressEntries() + Self.addressEntries(of: browser.feeds)
+                    perform(browser.show(userPage(.bookmarks)))
+                } catch {
+                    browser.report("bookmark not removed: \(error)", isError: true)
+                }
             case .recordVisit(let url, let title):
                 do {
                     try visits.record(url, title: title)

@@ -91,7 +91,9 @@ import WarrenTestSupport
     @Test func xOnAFeedsNameUnsubscribesAndROnTheFeedsPageChecksEveryFeed() {
         var browser = Self.withNewPost()
         browser.press(.character("F"))
-        #expect(browser.press(.character("R")) == [.checkFeeds([gopherURL(Self.phlog)])])
+        #expect(browser.press(.character("R")) == [.readFeedList])
+        let feeds = browser.feeds
+        #expect(browser.feedListRead(feeds) == [.checkFeeds([gopherURL(Self.phlog)])])
         #expect(browser.statusLine == " checking 1 feed…")
         #expect(browser.press(.character("1"), .character("x")) == [.unsubscribe(gopherURL(Self.phlog))])
         #expect(browser.statusLine == " unsubscribed from My phlog")
@@ -106,12 +108,27 @@ import WarrenTestSupport
         #expect(browser.feeds[0].unread.isEmpty)
     }
 
+    @Test func rReadsTheFeedListAgainSoFeedsAddedOrTakenOutByHandCount() {
+        var browser = Self.withNewPost()
+        let added = Feed(url: gopherURL("gopher://other.example/1/log"), title: "Added by hand")
+        // feeds.gph now holds the added feed and the old one (with the state kept on disk).
+        #expect(browser.feedListRead([Feed(url: gopherURL(Self.phlog), title: "My phlog"), added])
+            == [.checkFeeds([gopherURL(Self.phlog), gopherURL("gopher://other.example/1/log")])])
+        #expect(browser.statusLine == " checking 2 feeds…")
+        // What this session knew of the old feed stays: its new post is still unread.
+        #expect(browser.feeds.first?.unread.map(\.title) == ["Second post"])
+        browser.feedListRead([added])
+        #expect(browser.feeds.map(\.title) == ["Added by hand"])
+    }
+
     @Test func whenEveryFeedRAskedForHasAnsweredTheStatusSaysHowItWent() {
         var browser = Self.withNewPost()
         browser.press(.character("R"))
+        browser.feedListRead(browser.feeds)
         browser.feedChecked(gopherURL(Self.phlog), menu: Self.phlogMenu, failure: nil, at: 300)
         #expect(browser.statusLine == " feeds: nothing new")
         browser.press(.character("R"))
+        browser.feedListRead(browser.feeds)
         browser.feedChecked(gopherURL(Self.phlog), menu: nil, failure: "connect failed: Connection refused (p:70)", at: 400)
         #expect(browser.statusLine == " feeds: nothing new; 1 failed (F shows why)")
     }

@@ -149,3 +149,18 @@ private let archive = MixedMenu.archive
     #expect(browser.press(.enter) == [])
     #expect(browser.statusLine == " URL: https://example.org/ (y copies; set [handlers.web] to open)")
 }
+
+@Test func xOnTheBookmarksPageRemovesTheSelectedBookmark() {
+    var browser = Browser()
+    browser.resize(width: 80, height: 24)
+    browser.show(Page.menu(.about("bookmarks"), title: "Bookmarks", bytes: Gophermap.menu(links: 2)))
+    browser.press(.character("j"))
+    #expect(browser.press(.character("x")) == [.removeBookmark(gopherURL("gopher://example.org/1/item/2"))])
+    #expect(browser.statusLine == " removed the bookmark Link 2")
+}
+
+@Test func xElsewhereThanBookmarksFeedsAndDownloadsRemovesNoBookmark() {
+    var browser = mixedMenu()
+    let actions = browser.press(.character("x"))
+    #expect(!actions.contains { if case .removeBookmark = $0 { return true } else { return false } })
+}

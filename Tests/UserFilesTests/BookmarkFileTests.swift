@@ -27,6 +27,18 @@ import WarrenTestSupport
         #expect(home.bytes("data/bookmarks.gph") == bytes("1Phlog\t/phlog\texample.org\t70\r\n"))
     }
 
+    @Test func removingABookmarkLeavesTheOtherLinesAsWritten() throws {
+        let home = try Home()
+        defer { home.remove() }
+        let path = home.path("bookmarks.gph")
+        let mine = "iMy own note, kept\t\tnull.host\t1\r\n1Keep\t/keep\texample.org\t70\r\n"
+        try UserFileStore.writeAtomically(bytes(mine + "1Gone\t/gone\texample.org\t70\r\n1Gone again\t/gone\texample.org\t70\n"), to: path)
+        let file = BookmarkFile(path: path)
+        #expect(try file.remove(gopherURL("gopher://example.org/1/gone")))
+        #expect(home.bytes("bookmarks.gph") == bytes(mine))
+        #expect(try !file.remove(gopherURL("gopher://example.org/1/gone")))
+    }
+
     /// The address bar offers each bookmark where it leads: a `URL:gophers://` line as the
     /// gophers address (never a plain request for `URL:…` to the TLS port); web and telnet
     /// lines, which Warren does not show, are not offered.
