@@ -568,10 +568,11 @@ final class InteractiveSession {
             return
         }
         let size = terminal.size
+        let box = header?.cellBox(columns: size.width, rows: size.height - 2) ?? (columns: max(1, size.width), rows: max(1, size.height - 2))
         let colours = terminal.pictureColours == 0 ? "none" : String(terminal.pictureColours)
         let arguments = [
             prlimit, "--as=536870912", "--cpu=10", "--", chafa, "--threads", "1", "--format", "symbols", "--colors", colours,
-            "--size", "\(max(1, size.width))x\(max(1, size.height - 2))", "--animate", "off", "--polite", "on", "--", file,
+            "--size", "\(box.columns)x\(box.rows)", "--animate", "off", "--polite", "on", "--", file,
         ].map { Array($0.utf8) }
         var info = stat()
         let byteCount = stat(file, &info) == 0 ? Int(info.st_size) : 0
