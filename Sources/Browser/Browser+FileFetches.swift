@@ -8,6 +8,8 @@ public struct FileFetch: Sendable, Equatable {
     public var url: GopherURL
     /// `cat.png for chafa`: what the status bar names.
     public var what: String
+    /// What the status bar says of it while no message covers it: the stage, then the bytes.
+    public var progress: String
     /// The page it was asked from.
     public var page: Location?
     /// Its result belongs on that page only (a picture): going elsewhere cancels it, and one
@@ -20,9 +22,16 @@ extension Browser {
     /// replaces), or nothing.
     public mutating func fileFetchStarted(id: Int, url: GopherURL, what: String, onlyOnItsPage: Bool = false) -> [Action] {
         let replaced = fileFetch.map { [Action.cancel(id: $0.id)] } ?? []
-        fileFetch = FileFetch(id: id, url: url, what: what, page: page?.location, onlyOnItsPage: onlyOnItsPage)
-        say("fetching \(what)… (Esc cancels)")
+        fileFetch = FileFetch(
+            id: id, url: url, what: what, progress: "fetching \(what)… (Esc cancels)", page: page?.location,
+            onlyOnItsPage: onlyOnItsPage)
         return replaced
+    }
+
+    /// Fetch `id` moved on (`receiving 3.1 KB`): the status bar follows it.
+    public mutating func fileFetchProgress(id: Int, _ stage: String) {
+        guard fileFetch?.id == id, let what = fileFetch?.what else { return }
+        fileFetch?.progress = "fetching \(what): \(stage) (Esc cancels)"
     }
 
     /// Whether `url` is being fetched already (said, so Enter again does not fetch it twice).

@@ -83,6 +83,7 @@ extension Browser {
         }
         var parts: [String] = []
         if let loading { parts.append(loading.progress) }
+        if let fileFetch { parts.append(fileFetch.progress) }
         let active = downloads.filter(\.isActive)
         if let newest = active.last(where: { $0.state == .running }) ?? active.last {
             parts.append("↓ \(active.count)  \(newest.progress)")

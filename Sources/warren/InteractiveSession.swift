@@ -464,7 +464,11 @@ final class InteractiveSession {
         handles[id] = fetcher.fetch(url, options: options, sink: sink, deliverOn: .main) { [unowned self] event in
             MainActor.assumeIsolated {
                 switch event {
-                case .progress, .data: return
+                case .progress(let stage):
+                    browser.fileFetchProgress(id: id, stage.description)
+                    scheduleRedraw()  // coalesced to a frame, as a page's progress is
+                    return
+                case .data: return
                 case .finished(let report):
                     forget(id)
                     handlerFiles.append(path)

@@ -75,3 +75,17 @@ private let other = gopherURL("gopher://example.org/I/dog.png")
     let fetch = browser.fileFetchEnded(id: -1)!
     #expect(!browser.isOnItsPage(fetch))
 }
+
+@Test func theStatusBarFollowsAFetchUntilItEnds() {
+    var browser = mixedMenu()
+    _ = browser.fileFetchStarted(id: -1, url: picture, what: "cat.png for chafa", onlyOnItsPage: true)
+    browser.fileFetchProgress(id: -1, "receiving 3.1 KB")
+    #expect(browser.statusLine == " fetching cat.png for chafa: receiving 3.1 KB (Esc cancels)")
+    // A key moves the page on; the fetch is still said.
+    browser.press(.character("j"))
+    #expect(browser.statusLine == " fetching cat.png for chafa: receiving 3.1 KB (Esc cancels)")
+    browser.fileFetchProgress(id: -2, "receiving 9 KB")
+    #expect(browser.statusLine == " fetching cat.png for chafa: receiving 3.1 KB (Esc cancels)")
+    browser.fileFetchEnded(id: -1)
+    #expect(browser.statusLine == " 2/7  gopher://example.org/0/about.txt")
+}

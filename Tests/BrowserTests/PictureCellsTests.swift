@@ -58,6 +58,13 @@ import WarrenTestSupport
         #expect(browser.titleLine == " gopher://example.org/1")
     }
 
+    @Test func aKeyThatMeansNothingOnAPictureSaysWhatDoes() {
+        var browser = Self.showing(rows: 3)
+        browser.press(.character("a"))
+        #expect(browser.statusLine == " on a picture: d saves it, = says what it is, y copies its URL, h returns")
+        #expect(browser.titleLine == " picture gopher://example.org/g/cat.gif")
+    }
+
     @Test func goingElsewhereLeavesThePictureAndActsAsOnThePage() throws {
         var browser = Self.showing(rows: 3)
         browser.press(.character("o"))

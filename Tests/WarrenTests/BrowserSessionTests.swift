@@ -955,7 +955,9 @@ import WarrenTestSupport
         defer { warren.stop(); warren.removeHome() }
         try warren.waitFor("slow picture")
         warren.session.sendKeys("Enter")
-        try warren.waitForStatus("fetching b.png for chafa… (Esc cancels)")
+        // The stage follows: connecting, then receiving and the bytes so far.
+        let fetching = try warren.waitForStatus("fetching b.png for chafa")
+        #expect(fetching.split(separator: "\n").last?.hasSuffix("(Esc cancels)") == true)
         warren.session.sendKeys("Enter")
         try warren.waitForStatus("still fetching b.png for chafa… (Esc cancels)")
         warren.session.sendKeys("Escape")

@@ -27,7 +27,9 @@ public struct ImageView: Sendable, Equatable {
         case .download, .save: return [.askToSave(picture.url, what: .link)]
         case .info: return [.say(infoText, isError: false)]
         case .copyURL: return [.say("copied \(picture.url)", isError: false), .emit(.copy(picture.url.description))]
-        default: return []
+        // A key that means nothing on a picture says what does, rather than nothing at all.
+        case .some: return [.say("on a picture: d saves it, = says what it is, y copies its URL, h returns", isError: false)]
+        case nil: return []
         }
         return []
     }
