@@ -10,11 +10,21 @@ struct ColumnFitter {
         String(DisplayWidth.prefix(of: text, fitting: max(0, width - offset)).text)
     }
 
-    /// A line cut into screen rows (or just its first row when not wrapping), at most `limit` of
-    /// them. Rows break after a space where the line has one in reach, so a word is not split
+    /// Cuts `text` to the columns left after `offset`, its last column a `…` when something was
+    /// cut: a line that goes on past the edge (not wrapping) says so.
+    func fitMarkingCut(_ text: String, offset: Int = 0) -> String {
+        let room = max(0, width - offset)
+        let fitted = DisplayWidth.prefix(of: text, fitting: room).text
+        // Only what fits is measured: a line may be a megabyte long.
+        guard fitted.endIndex < text.endIndex, room > 0 else { return String(fitted) }
+        return String(DisplayWidth.prefix(of: String(fitted), fitting: room - 1).text) + "…"
+    }
+
+    /// A line cut into screen rows (or just its first row, marked where it is cut, when not
+    /// wrapping), at most `limit` of them. Rows break after a space where the line has one in reach, so a word is not split
     /// (`ide|a`); a word longer than the row is split where it must be.
     func rows(of line: String, wrapping: Bool, limit: Int = .max) -> [String] {
-        guard wrapping else { return [fit(line)] }
+        guard wrapping else { return [fitMarkingCut(line)] }
         var pieces: [String] = []
         var rest = Substring(line)
         repeat {

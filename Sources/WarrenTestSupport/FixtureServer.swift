@@ -71,13 +71,16 @@ public final class FixtureServer: Sendable {
     /// Every byte clients sent, in order, whether or not it made a request line.
     public var received: [UInt8] { state.withLock { $0.received } }
 
-    /// Closes the listener and every connection, and waits for the server's threads.
+    /// Closes the listener and every connection, and waits for the server's threads. Only the
+    /// first call does anything: `deinit` calls it again, and closing the listener twice could
+    /// close a descriptor another test has opened since under the same number.
     public func stop() {
-        let connections = state.withLock { state -> [Int32] in
-            guard !state.stopped else { return [] }
+        let connections = state.withLock { state -> [Int32]? in
+            guard !state.stopped else { return nil }
             state.stopped = true
             return state.connections
         }
+        guard let connections else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         for fd in connections { shutdown(fd, Int32(SHUT_RDWR)) }
         _ = threads.wait(timeout: .now() + 5)

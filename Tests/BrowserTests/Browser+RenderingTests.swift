@@ -95,7 +95,8 @@ private func document(_ text: String, width: Int = 80, height: Int = 24) -> Brow
 
     browser.press(.character("w"))
     #expect(browser.statusLine == " not wrapping long lines")
-    #expect(browser.pageLines.prefix(2) == [String(long.prefix(80)), "next"])
+    // Cut at the edge, its last column marking the cut.
+    #expect(browser.pageLines.prefix(2) == [String(long.prefix(79)) + "…", "next"])
 
     browser.press(.character("w"))
     #expect(browser.statusLine == " wrapping long lines")
@@ -118,7 +119,8 @@ private func document(_ text: String, width: Int = 80, height: Int = 24) -> Brow
 @Test func wideCharactersAreCutToTheWidthWhenNotWrapping() {
     var browser = document("日本語のテキストを表示します。\nnext\n", width: 21, height: 6)
     browser.press(.character("w"))
-    #expect(browser.pageLines.prefix(2) == ["日本語のテキストを表", "next"])
+    // Ten wide characters fill 20 of the 21 columns; the last says the line goes on.
+    #expect(browser.pageLines.prefix(2) == ["日本語のテキストを表…", "next"])
 }
 
 @Test func wideCharactersInAMenuFitTheWidthExactly() {
@@ -263,7 +265,7 @@ private let longInfo = "This hole collects the tutorials people asked for most o
     browser.press(.character("w"))
     #expect(browser.statusLine == " not wrapping long lines")
     #expect(Array(browser.pageLines.prefix(2)) == [
-        "        This hole collects the tutorials people asked for mo",
+        "        This hole collects the tutorials people asked for m…",
         "  1 DIR Next",
     ])
 }

@@ -16,7 +16,8 @@ import Testing
     let columns = ColumnFitter(width: 4)
     #expect(columns.rows(of: "abcdefghij", wrapping: true) == ["abcd", "efgh", "ij"])
     #expect(columns.rows(of: "abcdefghij", wrapping: true, limit: 2) == ["abcd", "efgh"])
-    #expect(columns.rows(of: "abcdefghij", wrapping: false) == ["abcd"])
+    #expect(columns.rows(of: "abcdefghij", wrapping: false) == ["abc…"])
+    #expect(columns.rows(of: "abcd", wrapping: false) == ["abcd"])
     #expect(columns.rows(of: "", wrapping: true) == [""])
 }
 

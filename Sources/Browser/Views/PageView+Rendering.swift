@@ -74,7 +74,7 @@ extension PageView: ScreenView {
             var used = 0
             var spans: [Span] = []
             for span in lead + [Span(item.display, style)] {
-                spans.append(Span(columns.fit(span.text, offset: used), span.style))
+                spans.append(Span(columns.fitMarkingCut(span.text, offset: used), span.style))
                 used += DisplayWidth.columns(of: span.text)
             }
             let text = spans.removeLast()
