@@ -131,7 +131,10 @@ extension Browser {
             let state: String
             switch download.state {
             case .queued: state = "waiting"
-            case .running: state = download.progress
+            case .running:
+                // The status bar's words name the file; here its name is already at the start.
+                let named = "saving \(download.fileName)"
+                state = download.progress.hasPrefix(named) ? "saving" + download.progress.dropFirst(named.count) : download.progress
             case .done(_, let count): state = "done, \(ByteCountFormatter.string(count))"
             case .failed(let message): state = "failed: \(message)"
             case .cancelled: state = "cancelled"

@@ -46,13 +46,13 @@ private func downloadAll(_ browser: inout Browser, _ count: Int) -> [Int] {
         "        Downloads (x cancels the selected one, or removes it once ended)",
         "",
         "  1 BIN 1.bin  done, 2.0 KB",
-        "  2 BIN 2.bin  saving 2.bin…",
+        "  2 BIN 2.bin  saving…",
         "  3 BIN 3.bin  failed: connect failed: Connection refused (example.org:70)",
     ])
     // While one runs, the status bar counts it; the page's own words come back after.
     #expect(browser.statusLine == " ↓ 1  saving 2.bin…")
     browser.downloadProgress(id: ids[1], "saving 2.bin: 1.4 MB")
-    #expect(browser.pageLines[3] == "  2 BIN 2.bin  saving 2.bin: 1.4 MB")
+    #expect(browser.pageLines[3] == "  2 BIN 2.bin  saving: 1.4 MB")
     browser.press(.enter)
     #expect(browser.statusLine == " saved /d/1.bin (2.0 KB)")
     browser.downloadFinished(id: ids[1], path: "/d/2.bin", byteCount: 1)
