@@ -8,7 +8,7 @@ extension Browser {
             say(what == .page ? "only gopher pages can be saved" : "no link selected")
             return
         }
-        let name = SafeFileName.suggested(forSelector: url.selector, type: url.type)
+        let name = SafeFileName.suggested(for: url)
         push(.prompt(PromptView(.saveAs(url), label: "Save as: ", text: name)))
     }
 

@@ -21,6 +21,14 @@ public enum SafeFileName {
         return cleanedOrNil(TextDecoder.decode(percentDecoded(last))) ?? fallback + guessedExtension(type)
     }
 
+    /// The name for saving `url`: its selector's last part, else (a server's root menu, `/`)
+    /// the host's name with the type's extension (`example.org.gph`), else `download`.
+    public static func suggested(for url: GopherURL) -> String {
+        let components = url.selector.split(whereSeparator: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") })
+        if components.isEmpty, let host = cleanedOrNil(url.host) { return host + guessedExtension(url.type) }
+        return suggested(forSelector: url.selector, type: url.type)
+    }
+
     /// Whether `name` is already clean: `suggested`'s rules would leave it unchanged. A name a
     /// user types that is not safe (holds `/`, is `.` or `..`, is empty, starts with `.` or `-`,
     /// holds control characters, is too long) should be replaced by `clean(name)` or refused.

@@ -57,10 +57,10 @@ private let archive = MixedMenu.archive
     #expect(browser.press(.enter) == [.download(id: 2, url: phlog, fileName: "phlog", overwrite: false)])
 }
 
-@Test func savingTheRootMenuSuggestsAFallbackName() {
+@Test func savingTheRootMenuSuggestsTheHostsName() {
     var browser = mixedMenu()
     browser.press(.character("s"))
-    #expect(browser.statusLine == "Save as: download.gph")
+    #expect(browser.statusLine == "Save as: example.org.gph")
 }
 
 @Test func builtInPagesCannotBeSavedOrBookmarked() {

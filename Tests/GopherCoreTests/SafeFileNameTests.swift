@@ -46,6 +46,13 @@ private let hostileSelectors: [[UInt8]] = [
         #expect(suggested("..%2f..%2fetc%2fpasswd") == "_.._.._etc_passwd")
     }
 
+    @Test func aServersRootMenuIsNamedForItsHost() throws {
+        #expect(SafeFileName.suggested(for: try GopherURL(parsing: "gopher://example.org/")) == "example.org.gph")
+        #expect(SafeFileName.suggested(for: try GopherURL(parsing: "gopher://example.org/1/")) == "example.org.gph")
+        #expect(SafeFileName.suggested(for: try GopherURL(parsing: "gopher://example.org/1/phlog")) == "phlog")
+        #expect(SafeFileName.suggested(for: try GopherURL(parsing: "gopher://example.org/1/..")) == "download.gph")
+    }
+
     @Test func dotNamesAndEmptyBecomeDownloadWithAGuessedExtension() {
         #expect(suggested("..", "9") == "download")
         #expect(suggested(".", "0") == "download.txt")
