@@ -14,7 +14,7 @@ extension Browser {
         downloads.append(Download(
             id: id, url: url, fileName: fileName, progress: "\(fileName): waiting", state: .queued(overwrite: overwrite)))
         let actions = startQueuedDownloads()
-        if actions.isEmpty { say("\(fileName) waits for a free slot (D lists the downloads)") }
+        if actions.isEmpty { say(withHint("\(fileName) waits for a free slot", .showDownloads, "lists the downloads")) }
         refreshDownloadsPage()
         return actions
     }
@@ -99,7 +99,7 @@ extension Browser {
     /// `x` on the downloads page: cancels the selected download, or removes it once ended.
     mutating func removeSelectedDownload() -> [Action] {
         guard let view = pageView, view.page.location == .about("downloads") else {
-            say("x cancels or removes a download on the downloads page (D)")
+            say((keyed(.removeEntry, "cancels or removes a download on the downloads page") ?? "nothing to remove here") + (keyName(for: .showDownloads).map { " (\($0))" } ?? ""))
             return []
         }
         guard let item = view.selectedItem, let id = Self.downloadID(of: item),

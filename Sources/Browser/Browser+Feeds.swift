@@ -7,7 +7,7 @@ extension Browser {
     /// `S`.
     mutating func toggleSubscription() -> [Action] {
         guard let page, case .gopher(let url) = page.location, page.isMenu else {
-            say("S subscribes to a menu (a phlog's index, say)")
+            say(keyed(.subscribe, "subscribes to a menu (a phlog's index, say)") ?? "a feed is a menu (a phlog's index, say)")
             return []
         }
         if let index = feeds.firstIndex(where: { Feed.key(of: $0.url) == Feed.key(of: url) }) {
@@ -37,7 +37,7 @@ extension Browser {
         feeds = loaded.map { known[Feed.key(of: $0.url)] ?? $0 }
         refreshFeedsPage()
         guard !feeds.isEmpty else {
-            say("no feeds yet: S on a menu subscribes to it")
+            say("no feeds yet" + (keyed(.subscribe, "on a menu subscribes to it").map { ": " + $0 } ?? ""))
             return []
         }
         say("checking \(feeds.count) feed\(feeds.count == 1 ? "" : "s")…")
@@ -85,7 +85,7 @@ extension Browser {
             let target = Self.feedLink(url),
             let index = feeds.firstIndex(where: { Feed.key(of: $0.url) == Feed.key(of: target) })
         else {
-            say("x on a feed's name unsubscribes from it")
+            say(keyed(.removeEntry, "on a feed's name unsubscribes from it") ?? "no feed selected")
             return []
         }
         let removed = feeds.remove(at: index)

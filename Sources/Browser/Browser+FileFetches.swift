@@ -23,7 +23,7 @@ extension Browser {
     public mutating func fileFetchStarted(id: Int, url: GopherURL, what: String, onlyOnItsPage: Bool = false) -> [Action] {
         let replaced = fileFetch.map { [Action.cancel(id: $0.id)] } ?? []
         fileFetch = FileFetch(
-            id: id, url: url, what: what, progress: "fetching \(what)… (Esc cancels)", page: page?.location,
+            id: id, url: url, what: what, progress: withHint("fetching \(what)…", .cancel, "cancels"), page: page?.location,
             onlyOnItsPage: onlyOnItsPage)
         return replaced
     }
@@ -31,13 +31,14 @@ extension Browser {
     /// Fetch `id` moved on (`receiving 3.1 KB`): the status bar follows it.
     public mutating func fileFetchProgress(id: Int, _ stage: String) {
         guard fileFetch?.id == id, let what = fileFetch?.what else { return }
-        fileFetch?.progress = "fetching \(what): \(stage) (Esc cancels)"
+        let progress = withHint("fetching \(what): \(stage)", .cancel, "cancels")
+        fileFetch?.progress = progress
     }
 
     /// Whether `url` is being fetched already (said, so Enter again does not fetch it twice).
     public mutating func isFetchingFile(_ url: GopherURL) -> Bool {
         guard let fetch = fileFetch, fetch.url == url else { return false }
-        say("still fetching \(fetch.what)… (Esc cancels)")
+        say(withHint("still fetching \(fetch.what)…", .cancel, "cancels"))
         return true
     }
 

@@ -12,7 +12,7 @@ extension Browser {
 
     mutating func find(forward: Bool, includingCurrent: Bool = false) {
         guard let needle = finding.text, !needle.isEmpty else {
-            say("nothing to find yet (/ starts a search)")
+            say(withHint("nothing to find yet", .find, "starts a search"))
             return
         }
         if let level = frontScreenLevel {

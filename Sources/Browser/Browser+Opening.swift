@@ -149,7 +149,7 @@ extension Browser {
     /// first asked (a step back keeps its viewport).
     private mutating func retryUnreached() -> [Action] {
         guard let unreached, case .gopher(let url) = unreached.location else {
-            say("no page to reload (o opens a URL)")
+            say(withHint("no page to reload", .goTo, "opens a URL"))
             return []
         }
         var actions = cancelLoading()
@@ -172,7 +172,7 @@ extension Browser {
         if let current = downloads.last(where: \.isActive) {
             return cancelDownload(current.id)
         }
-        say("nothing to cancel (q quits)")
+        say(withHint("nothing to cancel", .quit, "quits"))
         return []
     }
 }

@@ -17,14 +17,17 @@ extension Browser {
             rows = [ScreenRow([Span(columns.fit(Sanitizer.clean(title)), .title)], fill: .title)]
             rows += screen.rows(context: context).prefix(context.pageRows)
         } else {
-            let title = unreached.map { " \($0.location)  [not reached: r tries again]" } ?? " Warren"
+            let retry = keyed(.reload, "tries again").map { ": " + $0 } ?? ""
+            let title = unreached.map { " \($0.location)  [not reached\(retry)]" } ?? " Warren"
             rows = [ScreenRow([Span(columns.fit(Sanitizer.clean(title)), .title)], fill: .title)]
             if unreached != nil {
                 // The reason stays on screen after the status bar has moved on.
                 let lines = [
                     "", "  This page could not be reached:", "", "  " + unreachedReason, "",
-                    "  r tries again · O edits the address" + (history.back.isEmpty ? "" : " · h goes back")
-                        + " · o opens another",
+                    "  " + [
+                        keyed(.reload, "tries again"), keyed(.editURL, "edits the address"),
+                        history.back.isEmpty ? nil : keyed(.back, "goes back"), keyed(.goTo, "opens another"),
+                    ].compactMap { $0 }.joined(separator: " · "),
                 ]
                 rows += lines.flatMap { columns.rows(of: Sanitizer.clean($0), wrapping: true) }.prefix(pageRows).map { columns.row($0) }
             }
@@ -88,7 +91,9 @@ extension Browser {
         if let newest = active.last(where: { $0.state == .running }) ?? active.last {
             parts.append("↓ \(active.count)  \(newest.progress)")
         }
-        if parts.isEmpty { parts.append(resting ?? "o opens a URL · ? help · q quits") }
+        if parts.isEmpty {
+            parts.append(resting ?? [keyed(.goTo, "opens a URL"), keyed(.help, "help"), keyed(.quit, "quits")].compactMap { $0 }.joined(separator: " · "))
+        }
         return ScreenRow([Span(columns.fit(Sanitizer.clean(" " + parts.joined(separator: "  ·  "))), .status)], fill: .status)
     }
 }

@@ -16,7 +16,7 @@ extension Browser {
     /// `x` on the bookmarks page: the selected bookmark goes.
     mutating func removeSelectedBookmark() -> [Action] {
         guard let item = pageView?.selectedItem, case .success(let url)? = item.url else {
-            say("x on a bookmark removes it")
+            say(keyed(.removeEntry, "on a bookmark removes it") ?? "no bookmark selected")
             return []
         }
         say("removed the bookmark \(item.display)")
@@ -29,7 +29,7 @@ extension Browser {
             return []
         }
         if addressBook.contains(where: { $0.isBookmark && $0.address == url.description }) {
-            say("already bookmarked: \(url) (B lists the bookmarks)")
+            say(withHint("already bookmarked: \(url)", .showBookmarks, "lists the bookmarks"))
             return []
         }
         say("bookmarked \(page.title)")
