@@ -94,7 +94,7 @@ extension Browser {
         }
         switch loading.purpose {
         case .navigate:
-            if let page { history.leave(page) }
+            if let page { history.leave(page) } else if let unreached { history.leave(unreached: unreached) }
         case .reload(let viewport):
             newPage.viewport = viewport
         case .back(let viewport):
@@ -105,10 +105,12 @@ extension Browser {
             newPage.viewport = viewport
         }
         unreached = nil
+        // A picture asked for on the page now leaving is not wanted on this one.
+        let cancelled = cancelFileFetchOfThePage()
         pageView = PageView(page: newPage)
         closeViewsOfThePage()
-        if case .gopher(let url) = loading.location { return [.recordVisit(url, title: loading.title)] }
-        return []
+        if case .gopher(let url) = loading.location { return cancelled + [.recordVisit(url, title: loading.title)] }
+        return cancelled
     }
 
     /// A message from the app (a bookmark saved, a file that could not be read…).

@@ -50,6 +50,8 @@ extension Browser {
             } else {
                 history.leave(current)
             }
+        } else if let unreached, unreached.location != newPage.location {
+            history.leave(unreached: unreached)
         }
         replacePage(with: newPage)
         return actions
@@ -83,11 +85,15 @@ extension Browser {
 
     /// Another page is asked for: the load in progress, and a picture for this page, stop.
     mutating func cancelLoading() -> [Action] {
-        let actions = cancelFileFetchOfThePage()
-        guard let current = loading else { return actions }
+        cancelFileFetchOfThePage() + stopLoad()
+    }
+
+    /// The load in progress stops; the page stays (marked cut short if it had begun).
+    private mutating func stopLoad() -> [Action] {
+        guard let current = loading else { return [] }
         loading = nil
         if current.started, page?.state == .loading { pageView?.page.state = .incomplete("cancelled") }
-        return actions + [.cancel(id: current.id)]
+        return [.cancel(id: current.id)]
     }
 
     /// One step through history: instant from the cache, else fetched again (the history moves
@@ -160,7 +166,8 @@ extension Browser {
     /// Esc: the load, else the file fetch, else the download, in progress.
     mutating func cancel() -> [Action] {
         if loading != nil {
-            let actions = cancelLoading()
+            // Only the load: a picture for the page that stays is still wanted.
+            let actions = stopLoad()
             say("cancelled")
             return actions
         }

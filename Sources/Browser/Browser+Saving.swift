@@ -13,6 +13,18 @@ extension Browser {
     }
 
 
+    /// The bookmark file had `url` already: nothing was added.
+    public mutating func bookmarkWasThere(_ url: GopherURL) {
+        say(withHint("already bookmarked: \(url)", .showBookmarks, "lists the bookmarks"))
+    }
+
+    /// A page made from the user's files changed (a bookmark removed): on screen, it is made
+    /// again in place, keeping its place, with no load cancelled.
+    public mutating func userPageChanged(_ fresh: Page) {
+        guard page?.location == fresh.location else { return }
+        replaceBuiltInPage(with: fresh)
+    }
+
     /// `x` on the bookmarks page: the selected bookmark goes.
     mutating func removeSelectedBookmark() -> [Action] {
         guard let item = pageView?.selectedItem, case .success(let url)? = item.url else {
@@ -28,10 +40,8 @@ extension Browser {
             say("only gopher pages can be bookmarked")
             return []
         }
-        if addressBook.contains(where: { $0.isBookmark && $0.address == url.description }) {
-            say(withHint("already bookmarked: \(url)", .showBookmarks, "lists the bookmarks"))
-            return []
-        }
+        // Whether it is there already is for the file to say (another Warren, or the user, may
+        // have changed it): the app says so instead of this.
         say("bookmarked \(page.title)")
         return [.addBookmark(url: url, title: page.title)]
     }

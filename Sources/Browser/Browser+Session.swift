@@ -30,9 +30,12 @@ extension Browser {
     /// The session as it stands: the page on screen (or the one loading, or the place that could
     /// not be reached: a server down today is tried again next time) and history.
     public var session: Session {
+        // A step back or forward still loading has not moved history: the place is still the
+        // page, or the one not reached, not where the step goes.
+        let stepping = loading.map { $0.purpose.viewportOfAPlace == nil } ?? false
         let current = page.map { Session.Place(location: $0.location, title: $0.title, viewport: $0.viewport) }
-            ?? loading.map { Session.Place(location: $0.location, title: $0.title, viewport: $0.purpose.viewportOfAPlace ?? Viewport()) }
             ?? unreached.map { Session.Place(location: $0.location, title: $0.title, viewport: $0.viewport) }
+            ?? (stepping ? nil : loading.map { Session.Place(location: $0.location, title: $0.title, viewport: $0.purpose.viewportOfAPlace ?? Viewport()) })
         func place(_ entry: History.Entry) -> Session.Place {
             Session.Place(location: entry.location, title: entry.title, viewport: entry.viewport)
         }

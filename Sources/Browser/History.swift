@@ -35,6 +35,14 @@ public struct History: Sendable {
         enforceCacheLimit()
     }
 
+    /// Leaving a place that could not be reached (no page was on screen) for a new page: it
+    /// goes on the back stack like a page, and forward is forgotten.
+    mutating func leave(unreached entry: Entry) {
+        back.append(entry)
+        forward.removeAll()
+        if back.count > entryLimit { back.removeFirst(back.count - entryLimit) }
+    }
+
     /// Going back from `current`: returns the entry to show, and keeps `current` for forward
     /// (or, with no page on screen, the place that could not be reached).
     public mutating func goBack(from current: Page?, unreached: Entry? = nil) -> Entry? {

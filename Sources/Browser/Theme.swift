@@ -122,6 +122,6 @@ public enum TagKind: String, CaseIterable, Hashable, Sendable {
 }
 
 extension ItemType {
-    /// GIF, other images and bitmaps: `g`, `I`, `:`.
-    var isImage: Bool { self == .gif || self == .image || self == .bitmap }
+    /// GIF, other images, PNG and bitmaps: `g`, `I`, `p`, `:`.
+    var isImage: Bool { self == .gif || self == .image || self == .bitmap || self == ItemType("p") }
 }

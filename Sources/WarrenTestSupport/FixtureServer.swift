@@ -75,14 +75,16 @@ public final class FixtureServer: Sendable {
     /// first call does anything: `deinit` calls it again, and closing the listener twice could
     /// close a descriptor another test has opened since under the same number.
     public func stop() {
-        let connections = state.withLock { state -> [Int32]? in
-            guard !state.stopped else { return nil }
+        // Each connection is shut down under the lock: a serving thread closes its descriptor
+        // only after taking it out of the list under the same lock, so each one is still open.
+        let first = state.withLock { state -> Bool in
+            guard !state.stopped else { return false }
             state.stopped = true
-            return state.connections
+            for fd in state.connections { shutdown(fd, Int32(SHUT_RDWR)) }
+            return true
         }
-        guard let connections else { return }
+        guard first else { return }
         shutdown(listener, Int32(SHUT_RDWR))
-        for fd in connections { shutdown(fd, Int32(SHUT_RDWR)) }
         _ = threads.wait(timeout: .now() + 5)
         close(listener)
     }

@@ -247,7 +247,7 @@ final class InteractiveSession {
                     if try bookmarks.add(url, title: title) {
                         browser.addressBook.append(AddressEntry(address: url.description, title: title, isBookmark: true))
                     } else {
-                        browser.report("already bookmarked: \(url) (B lists the bookmarks)", isError: false)
+                        browser.bookmarkWasThere(url)
                     }
                 } catch {
                     browser.report("bookmark not saved: \(error)", isError: true)
@@ -259,7 +259,7 @@ final class InteractiveSession {
                 do {
                     try bookmarks.remove(url)
                     browser.addressBook = visits.addressEntries() + bookmarks.addressEntries() + Self.addressEntries(of: browser.feeds)
-                    perform(browser.show(userPage(.bookmarks)))
+                    browser.userPageChanged(userPage(.bookmarks))
                 } catch {
                     browser.report("bookmark not removed: \(error)", isError: true)
                 }

@@ -66,14 +66,24 @@ private let other = gopherURL("gopher://example.org/I/dog.png")
     #expect(browser.isOnItsPage(fetch))
 }
 
-@Test func aPictureThatArrivesAfterAnotherPageIsNotOnItsPage() {
+@Test func aPageArrivingCancelsAPictureAskedOnThePageItReplaces() {
     var browser = mixedMenu()
     let load = browser.open(.gopher(MixedMenu.phlog), title: nil)
     _ = browser.fileFetchStarted(id: -1, url: picture, what: "cat.png for chafa", onlyOnItsPage: true)
-    _ = browser.deliver(Gophermap.menu(Gophermap.info("The phlog")), to: load)
+    let arrived = browser.deliver(Gophermap.menu(Gophermap.info("The phlog")), to: load)
     #expect(browser.page?.location == .gopher(MixedMenu.phlog))
-    let fetch = browser.fileFetchEnded(id: -1)!
-    #expect(!browser.isOnItsPage(fetch))
+    // The page it was for has gone: the fetch is cancelled as the new page arrives.
+    #expect(arrived.contains(.cancel(id: -1)))
+    #expect(browser.fileFetch == nil)
+}
+
+@Test func escDuringALoadStopsTheLoadAndLeavesThePicture() {
+    var browser = mixedMenu()
+    let load = browser.open(.gopher(MixedMenu.phlog), title: nil)
+    _ = browser.fileFetchStarted(id: -1, url: picture, what: "cat.png for chafa", onlyOnItsPage: true)
+    #expect(browser.press(.escape) == [.cancel(id: load.fetchID!)])
+    #expect(browser.fileFetch?.id == -1)
+    #expect(browser.press(.escape) == [.cancel(id: -1)])
 }
 
 @Test func theStatusBarFollowsAFetchUntilItEnds() {

@@ -82,6 +82,15 @@ import WarrenTestSupport
         #expect(browser.statusLine == " 1/2  gopher://other.example/1/phlog")
     }
 
+    @Test func aSecondPressOpensAnAddressWhoseLineGoesOnBelowTheScreen() {
+        let filler = (0..<8).map { "Line \($0)\n" }.joined()
+        let long = "See gopher://far.example/1/x " + String(repeating: "more words ", count: 30) + "\n"
+        var browser = browserShowing("gopher://example.org/0/post.txt", bytes(filler + long), height: 12)
+        #expect(browser.pageLines[8] == "See [1]gopher://far.example/1/x more words more words more words more words more")
+        browser.handle(.mouse(MouseEvent(.press, row: 9, column: 10)))
+        #expect(browser.handle(.mouse(MouseEvent(.press, row: 9, column: 10))) == [.fetch(id: 2, url: gopherURL("gopher://far.example/1/x"))])
+    }
+
     @Test func aPressOnAWrappedAddressesSecondRowIsAPressOnIt() {
         var browser = browserShowing("gopher://example.org/0/post.txt", bytes(Self.text), width: 50)
         #expect(Array(browser.pageLines[1...2]) == ["Read [1]gopher://other.example/1/phlog and", "[2]gopher://far.example/0/b.txt."])

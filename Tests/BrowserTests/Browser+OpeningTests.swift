@@ -318,6 +318,35 @@ private func goingTo(_ address: String, canDrawPictures: Bool = false) -> (Brows
         #expect(browser.statusLine == " no page to reload (o opens a URL)")
     }
 
+    static let restored = Session(
+        current: Session.Place(location: .gopher(gopherURL("gopher://example.org/1/down")), title: "Down", viewport: Viewport(top: 4)),
+        back: [Session.Place(location: .gopher(gopherURL("gopher://example.org/1/")), title: "Root", viewport: Viewport())],
+        forward: [Session.Place(location: .gopher(gopherURL("gopher://example.org/1/later")), title: "Later", viewport: Viewport())])
+
+    @Test func aNewPageFromAPlaceNotReachedKeepsItBehindAndEndsForward() {
+        var browser = failedFirstPage(Self.restored)
+        browser.deliver(Gophermap.menu(links: 1), to: browser.open(.gopher(gopherURL("gopher://example.org/1/new")), title: "New"))
+        #expect(browser.history.back.map(\.title) == ["Root", "Down"])
+        #expect(browser.history.forward.isEmpty)
+        browser.show(Page.menu(.about("bookmarks"), title: "Bookmarks", bytes: Gophermap.menu(links: 1)))
+        #expect(browser.history.back.map(\.title) == ["Root", "Down", "New"])
+    }
+
+    @Test func aBuiltInPageFromAPlaceNotReachedKeepsItBehind() {
+        var browser = failedFirstPage(Self.restored)
+        browser.show(Page.menu(.about("bookmarks"), title: "Bookmarks", bytes: Gophermap.menu(links: 1)))
+        #expect(browser.history.back.map(\.title) == ["Root", "Down"])
+        #expect(browser.history.forward.isEmpty)
+    }
+
+    @Test func aSessionSavedDuringAStepBackKeepsThePlaceNotReached() {
+        var browser = failedFirstPage(Self.restored)
+        _ = browser.press(.character("h"))
+        #expect(browser.loading != nil)
+        #expect(browser.session.current?.location == .gopher(down))
+        #expect(browser.session.current?.viewport.top == 4)
+    }
+
     @Test func backFromAPlaceNotReachedKeepsItForward() {
         let session = Session(
             current: Session.Place(location: .gopher(down), title: "Down", viewport: Viewport(top: 4)),

@@ -100,12 +100,25 @@ private let archive = MixedMenu.archive
     #expect(browser.statusLine == " bookmarked Phlog")
 }
 
-@Test func aOnAPageBookmarkedAlreadySaysSoAndAddsNothing() {
+@Test func aBookmarkTheFileHadAlreadyIsSaid() {
     var browser = mixedMenu(selecting: 1)
     browser.deliver(Gophermap.menu(links: 2), to: browser.press(.enter))
-    browser.addressBook.append(AddressEntry(address: phlog.description, title: "Phlog", isBookmark: true))
-    #expect(browser.press(.character("a")) == [])
+    #expect(browser.press(.character("a")) == [.addBookmark(url: phlog, title: "Phlog")])
+    // The file had it (BookmarkFile.add said so): the app tells the browser.
+    browser.bookmarkWasThere(phlog)
     #expect(browser.statusLine == " already bookmarked: gopher://example.org/1/phlog (B lists the bookmarks)")
+}
+
+@Test func theBookmarksPageMadeAgainKeepsItsPlaceAndALoadGoesOn() {
+    var browser = Browser()
+    browser.resize(width: 80, height: 24)
+    browser.show(Page.menu(.about("bookmarks"), title: "Bookmarks", bytes: Gophermap.menu(links: 3)))
+    browser.press(.character("j"))
+    let load = browser.press(.enter)
+    #expect(load == [.fetch(id: 1, url: gopherURL("gopher://example.org/1/item/2"))])
+    browser.userPageChanged(Page.menu(.about("bookmarks"), title: "Bookmarks", bytes: Gophermap.menu(links: 2)))
+    #expect(browser.loading != nil)
+    #expect(browser.selectedItem?.display == "Link 2")
 }
 
 @Test func capitalBAndHShowBookmarksAndHistory() {

@@ -85,7 +85,8 @@ extension PageView {
     /// A press on an address selects it; pressed again, it opens.
     mutating func pressTextLink(_ position: Int, context: ViewContext) -> [ViewAction] {
         followsEnd = false
-        if viewport.selectedLink == position { return openTextLink(layout(context), handlers: context.handlers) }
+        // The press was on the address itself, in sight even when its line goes on below.
+        if viewport.selectedLink == position { return Self.follow(page.documentLinks[position].address, handlers: context.handlers) }
         viewport.selectedLink = position
         return []
     }

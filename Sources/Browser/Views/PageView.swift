@@ -289,7 +289,8 @@ public struct PageView: Sendable {
             guard url.search == nil else { return [.open(.gopher(url), title: title)] }
             let name = String(DisplayWidth.prefix(of: title ?? url.description, fitting: 30).text)
             // A search named as one ("Search", "Veronica-2 search") is not called "Search" twice.
-            let label = (name.lowercased().contains("search") ? name : "Search \(name)") + ": "
+            let words = name.lowercased().split(whereSeparator: { !$0.isLetter })
+            let label = (words.contains("search") ? name : "Search \(name)") + ": "
             return [.push(.prompt(PromptView(.search(url), label: label)))]
         case .download:
             if let request = handlers.request(for: url, drawsPictures: canDrawPictures) { return [.emit(.runHandler(request))] }

@@ -80,6 +80,9 @@ public enum View: Equatable, Sendable {
         if case .source(var view) = self {
             view.clamp(context)
             self = .source(view)
+        } else if case .pageInfo(var view) = self {
+            view.scroll(by: 0, context: context)
+            self = .pageInfo(view)
         }
     }
 
