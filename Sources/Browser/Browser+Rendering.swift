@@ -14,12 +14,12 @@ extension Browser {
         if let screen {
             var title = screen.title(context: context)
             if case .incomplete? = page?.state { title += "  [incomplete]" }
-            rows = [ScreenRow([Span(columns.fit(Sanitizer.clean(title)), .title)], fill: .title)]
+            rows = [ScreenRow([Span(columns.fitMarkingCut(Sanitizer.clean(title)), .title)], fill: .title)]
             rows += screen.rows(context: context).prefix(context.pageRows)
         } else {
             let retry = keyed(.reload, "tries again").map { ": " + $0 } ?? ""
             let title = unreached.map { " \($0.location)  [not reached\(retry)]" } ?? " Warren"
-            rows = [ScreenRow([Span(columns.fit(Sanitizer.clean(title)), .title)], fill: .title)]
+            rows = [ScreenRow([Span(columns.fitMarkingCut(Sanitizer.clean(title)), .title)], fill: .title)]
             if unreached != nil {
                 // The reason stays on screen after the status bar has moved on.
                 let lines = [
@@ -40,7 +40,7 @@ extension Browser {
                 let style: Style = number == prompt.chosen ? .selectedLink : .info
                 let named = entry.title.isEmpty || entry.title == entry.address ? "" : entry.title + "  "
                 let text = Sanitizer.clean(" " + named + entry.address)
-                rows[height - 1 - offered.count + number] = ScreenRow([Span(columns.fit(text), style)], fill: style)
+                rows[height - 1 - offered.count + number] = ScreenRow([Span(columns.fitMarkingCut(text), style)], fill: style)
             }
         }
         var cursor: Screen.Position?
@@ -82,7 +82,7 @@ extension Browser {
     private func statusRow(resting: String?, columns: ColumnFitter) -> ScreenRow {
         if let status {
             let style: Style = status.isError ? .statusError : .status
-            return ScreenRow([Span(columns.fit(" " + status.text), style)], fill: style)
+            return ScreenRow([Span(columns.fitMarkingCut(" " + status.text), style)], fill: style)
         }
         var parts: [String] = []
         if let loading { parts.append(loading.progress) }
@@ -94,6 +94,6 @@ extension Browser {
         if parts.isEmpty {
             parts.append(resting ?? [keyed(.goTo, "opens a URL"), keyed(.help, "help"), keyed(.quit, "quits")].compactMap { $0 }.joined(separator: " · "))
         }
-        return ScreenRow([Span(columns.fit(Sanitizer.clean(" " + parts.joined(separator: "  ·  "))), .status)], fill: .status)
+        return ScreenRow([Span(columns.fitMarkingCut(Sanitizer.clean(" " + parts.joined(separator: "  ·  "))), .status)], fill: .status)
     }
 }

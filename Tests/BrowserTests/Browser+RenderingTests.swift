@@ -313,3 +313,11 @@ private let longInfo = "This hole collects the tutorials people asked for most o
     #expect(browser.selectedItem?.display == longInfo)
     #expect(browser.pageLines.last == "        servers and clients.")
 }
+
+@Test func aTitleOrStatusCutAtTheEdgeEndsInAnEllipsis() {
+    var browser = browserShowing("gopher://example.org/1/a/long/selector/for/a/narrow/screen", Gophermap.menu(links: 2), width: 30, height: 8)
+    #expect(browser.titleLine == " gopher://example.org/1/a/lon…")
+    browser.press(.character("j"))
+    #expect(browser.statusLine == " 2/2  gopher://example.org/1/…")
+    #expect(browser.render().rows.allSatisfy { DisplayWidth.columns(of: $0.spans.map(\.text).joined()) <= 30 })
+}
