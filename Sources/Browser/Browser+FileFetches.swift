@@ -45,6 +45,11 @@ extension Browser {
     /// Another page is asked for: a picture for this one is no longer wanted.
     mutating func cancelFileFetchOfThePage() -> [Action] {
         guard let fetch = fileFetch, fetch.onlyOnItsPage else { return [] }
+        return dropFileFetch(fetch)
+    }
+
+    /// `fetch` is no longer wanted: forgotten, no longer said, and cancelled.
+    mutating func dropFileFetch(_ fetch: FileFetch) -> [Action] {
         fileFetch = nil
         clearFetchingStatus(of: fetch)
         return [.cancel(id: fetch.id)]

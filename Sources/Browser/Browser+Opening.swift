@@ -172,9 +172,9 @@ extension Browser {
             return actions
         }
         if let fetch = fileFetch {
-            fileFetch = nil
+            let actions = dropFileFetch(fetch)
             say("cancelled fetching \(fetch.what)")
-            return [.cancel(id: fetch.id)]
+            return actions
         }
         if let current = downloads.last(where: \.isActive) {
             return cancelDownload(current.id)

@@ -20,17 +20,7 @@ extension Browser {
             let retry = keyed(.reload, "tries again").map { ": " + $0 } ?? ""
             let title = unreached.map { " \($0.location)  [not reached\(retry)]" } ?? " Warren"
             rows = [ScreenRow([Span(columns.fitMarkingCut(Sanitizer.clean(title)), .title)], fill: .title)]
-            if unreached != nil {
-                // The reason stays on screen after the status bar has moved on.
-                let lines = [
-                    "", "  This page could not be reached:", "", "  " + unreachedReason, "",
-                    "  " + [
-                        keyed(.reload, "tries again"), keyed(.editURL, "edits the address"),
-                        history.back.isEmpty ? nil : keyed(.back, "goes back"), keyed(.goTo, "opens another"),
-                    ].compactMap { $0 }.joined(separator: " · "),
-                ]
-                rows += lines.flatMap { columns.rows(of: Sanitizer.clean($0), wrapping: true) }.prefix(pageRows).map { columns.row($0) }
-            }
+            if unreached != nil { rows += unreachedRows(columns) }
         }
         while rows.count < height - 1 { rows.append(ScreenRow()) }
         if case .prompt(let prompt)? = views.last {
@@ -76,6 +66,17 @@ extension Browser {
         case .source?: return mark.screen.source ? needle : nil
         default: return nil
         }
+    }
+
+    /// Where the page would be, for a place not reached: why, and what to do. The reason stays
+    /// on screen after the status bar has moved on.
+    private func unreachedRows(_ columns: ColumnFitter) -> [ScreenRow] {
+        let choices = [
+            keyed(.reload, "tries again"), keyed(.editURL, "edits the address"),
+            history.back.isEmpty ? nil : keyed(.back, "goes back"), keyed(.goTo, "opens another"),
+        ].compactMap { $0 }
+        let lines = ["", "  This page could not be reached:", "", "  " + unreachedReason, "", "  " + choices.joined(separator: " · ")]
+        return lines.flatMap { columns.rows(of: Sanitizer.clean($0), wrapping: true) }.prefix(pageRows).map { columns.row($0) }
     }
 
     /// What was just said, else the transfers' progress, else the screen view's resting words.

@@ -110,9 +110,7 @@ private let archive = MixedMenu.archive
 }
 
 @Test func theBookmarksPageMadeAgainKeepsItsPlaceAndALoadGoesOn() {
-    var browser = Browser()
-    browser.resize(width: 80, height: 24)
-    browser.show(Page.menu(.about("bookmarks"), title: "Bookmarks", bytes: Gophermap.menu(links: 3)))
+    var browser = bookmarksPage(links: 3)
     browser.press(.character("j"))
     let load = browser.press(.enter)
     #expect(load == [.fetch(id: 1, url: gopherURL("gopher://example.org/1/item/2"))])
@@ -164,9 +162,7 @@ private let archive = MixedMenu.archive
 }
 
 @Test func xOnTheBookmarksPageRemovesTheSelectedBookmark() {
-    var browser = Browser()
-    browser.resize(width: 80, height: 24)
-    browser.show(Page.menu(.about("bookmarks"), title: "Bookmarks", bytes: Gophermap.menu(links: 2)))
+    var browser = bookmarksPage(links: 2)
     browser.press(.character("j"))
     #expect(browser.press(.character("x")) == [.removeBookmark(gopherURL("gopher://example.org/1/item/2"))])
     #expect(browser.statusLine == " removed the bookmark Link 2")
@@ -176,4 +172,12 @@ private let archive = MixedMenu.archive
     var browser = mixedMenu()
     let actions = browser.press(.character("x"))
     #expect(!actions.contains { if case .removeBookmark = $0 { return true } else { return false } })
+}
+
+/// The bookmarks page on screen, holding `links` bookmarks.
+private func bookmarksPage(links: Int) -> Browser {
+    var browser = Browser()
+    browser.resize(width: 80, height: 24)
+    browser.show(Page.menu(.about("bookmarks"), title: "Bookmarks", bytes: Gophermap.menu(links: links)))
+    return browser
 }
